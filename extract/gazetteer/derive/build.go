@@ -147,9 +147,11 @@ func build(d *division, zones []zoneRow) ([]*place, stats, error) {
 			return nil, st, fmt.Errorf("streets.csv: %s %s: no county %s", r.code, r.name, r.up)
 		}
 		p := &place{code: r.code, name: r.name, level: township, parent: parent}
-		// 济源市沁园街道 is 沁园街道 of 济源市.
+		// 济源市沁园街道 is 沁园街道 of 济源市; keeping the long form as an
+		// alias would make Scan read 济源市沁园街道 as one name rather than
+		// a city and a street.
 		if rest, ok := strings.CutPrefix(p.name, parent.name); ok && townshipSuffix(rest) {
-			p.name, p.aliases = rest, []string{p.name}
+			p.name = rest
 		}
 		if err := add(p); err != nil {
 			return nil, st, err

@@ -65,7 +65,7 @@ type Place struct {
 	// found by Lookup.
 	scanned bool
 	// generic marks official names that are common words (城区, 郊区, 矿区):
-	// Scan reports them as short.
+	// Scan reports them as short, and only on the scope's line.
 	generic bool
 }
 

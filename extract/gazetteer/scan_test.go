@@ -75,9 +75,18 @@ func TestScan(t *testing.T) {
 		{"ambiguous township", "东山街道", "", []want{
 			{"东山街道", 0, 4, false, "广东省湛江市湛江经济技术开发区东山街道", 0},
 		}},
-		{"common-word district", "城区", "", []want{
-			{"城区", 0, 2, true, "山西省阳泉市城区", 0},
+		{"common-word district without scope", "城区", "", nil},
+		{"common-word district on the scope's line", "城区", "山西省阳泉市", []want{
+			{"城区", 0, 2, true, "山西省阳泉市城区", 1},
 		}},
+		{"common-word short name without scope", "公安局", "", nil},
+		{"common-word short name of the scope", "公安局", "湖北省荆州市公安县", []want{
+			{"公安", 0, 2, true, "湖北省荆州市公安县", 1},
+		}},
+		{"common-word short name above the scope", "合作", "甘肃省甘南藏族自治州合作市当周街道", []want{
+			{"合作", 0, 2, true, "甘肃省甘南藏族自治州合作市", 1},
+		}},
+		{"common-word short name off the scope's line", "公安局", "浙江省嘉兴市秀洲区", nil},
 		{"offsets count characters", "2023年，秀洲区", "", []want{
 			{"秀洲区", 6, 9, false, "浙江省嘉兴市秀洲区", 1},
 		}},
@@ -182,6 +191,9 @@ func checkMatches(t *testing.T, text string, scope *Place, ms []Match) {
 			}
 			if p.Level == Township && slices.Contains(p.ShortNames, m.Surface) && !p.Within(scope) && (scope == nil || scope.Level != Zone || !p.Within(scope.Parent)) {
 				t.Fatalf("match %q gives %s outside scope %v", m.Surface, p.FullName(), scope)
+			}
+			if (commonWords[m.Surface] || p.generic && m.Surface == p.Name) && !p.Within(scope) && (scope == nil || !scope.Within(p)) {
+				t.Fatalf("match %q gives %s off the line of scope %v", m.Surface, p.FullName(), scope)
 			}
 		}
 		prev = m.End

@@ -178,7 +178,8 @@ func byLevelAndCode(a, b *Place) int {
 
 // townshipSuffixes are the endings of the names of towns, townships and
 // streets; township-level units named otherwise (农场, 监狱, 开发区 …) are
-// not scanned for.
+// not scanned for. The derive command gives short names by the same list
+// (it cannot import this package, whose data it makes).
 var townshipSuffixes = []string{"街道办事处", "民族乡", "办事处", "街道", "苏木", "地区", "镇", "乡"}
 
 func hasTownshipSuffix(name string) bool {

@@ -41,22 +41,25 @@ type entry struct {
 	local  []*Place // short name of a township: found only within scope
 }
 
-// commonWords are short names of counties and cities that are also ordinary words of government prose (公安 in 公安局,
-// 资源, 平安, 光明) or common given names (建平, 卫东). Scan reports them
-// only for places on the scope's line, so 公安 counts in a report of
-// 公安县 but not in every report naming a 公安局.
-var commonWords = map[string]bool{}
+// commonWords are short names of counties and cities that are also
+// ordinary words of government prose (公安 in 公安局, 资源, 平安, 光明) or
+// common given names (建平, 卫东). Scan reports them only for places on
+// the scope's line, so 公安 counts in a report of 公安县 but not in every
+// report naming a 公安局. Read-only.
+var commonWords = wordSet(`
+	共和 公安 平安 资源 光明 富裕 同心 新华 市中 城中 新建 会同 和政 政和 台前
+	大化 和平 长安 安定 新兴 合作 东方 中山 永安 红旗 河东 河西 江北 江南 城关
+	大同 安宁 清河 平和 太和 大通 温泉 富民 惠民 安居 高明 振兴 友好 前进 向阳
+	通道 大方 平原 凤凰 朝阳 白云 青山 南山 宝山 城东 城西 城北 新城 铁西 铁东
+	永和 永宁 新市 东兴 兴国 民权 和顺 四平 东海 南海 建平 卫东 建华 双桥 东风
+	中原 海港 太平 商城 延长 长寿 滨海 滨江 江城 大名 白沙 金山 龙门 石门 武功`)
 
-func init() {
-	for _, w := range strings.Fields(`
-		共和 公安 平安 资源 光明 富裕 同心 新华 市中 城中 新建 会同 和政 政和 台前
-		大化 和平 长安 安定 新兴 合作 东方 中山 永安 红旗 河东 河西 江北 江南 城关
-		大同 安宁 清河 平和 太和 大通 温泉 富民 惠民 安居 高明 振兴 友好 前进 向阳
-		通道 大方 平原 凤凰 朝阳 白云 青山 南山 宝山 城东 城西 城北 新城 铁西 铁东
-		永和 永宁 新市 东兴 兴国 民权 和顺 四平 东海 南海 建平 卫东 建华 双桥 东风
-		中原 海港 太平 商城 延长 长寿 滨海 滨江 江城 大名 白沙 金山 龙门 石门 武功`) {
-		commonWords[w] = true
+func wordSet(words string) map[string]bool {
+	set := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		set[w] = true
 	}
+	return set
 }
 
 func newScanner(places []*Place) *scanner {

@@ -10,17 +10,17 @@ import (
 // follows; weak ones (获, 获得, 成功创建 …) only of an object that names an
 // honour.
 var (
-	awardTriggerRe = regexp.MustCompile(`(被评选为|被评定为|被命名为|被表彰为|被确定为|被列为|被授予|被评为|荣获了?|获评为?|获得了?|入选了?|表彰为|评选为|评定为|命名为|授予|评为|成功创建|创建为|获)`)
+	awardTriggerRe = regexp.MustCompile(`(被评选为|被评定为|被命名为|被表彰为|被确定为|被列为|被授予|被评为|荣获了?|获评为?|获得了?|入选了?|表彰为|评选为|评定为|命名为|授予|评为|成功创建|创建为|荣立|获|记)`)
 	strongTriggers = map[string]bool{
 		"被评选为": true, "被评定为": true, "被命名为": true, "被表彰为": true, "被授予": true, "被评为": true,
 		"荣获": true, "荣获了": true, "获评": true, "获评为": true, "入选": true, "入选了": true, "表彰为": true,
-		"评选为": true, "评定为": true, "命名为": true, "授予": true, "评为": true,
+		"评选为": true, "评定为": true, "命名为": true, "授予": true, "评为": true, "荣立": true,
 	}
-	honourRe = regexp.MustCompile(`示范|先进|模范|优秀|典型|案例|基地|奖|称号|集体|个人|标兵|品牌|试点|最佳实践|星级|荣誉|案例库|民主法治村|单位|十佳|百佳|优胜|金牌|表扬|表彰|名录|名单|项目|事例|先锋|红旗|文明`)
+	honourRe = regexp.MustCompile(`等功|示范|先进|模范|优秀|典型|案例|基地|奖|称号|集体|个人|标兵|品牌|试点|最佳实践|星级|荣誉|案例库|民主法治村|单位|十佳|百佳|优胜|金牌|表扬|表彰|名录|名单|项目|事例|先锋|红旗|文明`)
 	notHonourEndRe = regexp.MustCompile(`(肯定|批示|点赞|刊载|刊发|报道|好评|认可|关注|支持|授信额度|资金|补助|经费|贷款|融资|成效|效果|提升|增长|突破|回复|答复)$`)
 	countHonourRe  = regexp.MustCompile(`荣誉\d+项|\d+项荣誉|^(国家级|省级|市级|县级)荣誉`)
 	leadWordsRe    = regexp.MustCompile(`^(同时|并且|并|其中|今年以来|此外|另外|目前|全年|期间|此外|先后|相继|还|均|分别|已|共)+`)
-	firstOfRe      = regexp.MustCompile(`^[\p{Han}]{1,8}(首个|首家|首批|唯一)`)
+	firstOfRe      = regexp.MustCompile(`^[\p{Han}]{1,8}(首个|首家|唯一)`)
 	awardYearRe    = regexp.MustCompile(`(\d{4})\s*年度?`)
 	weakHonourRe   = regexp.MustCompile(`奖|称号|案例|表扬|表彰|先进|示范|荣誉`)
 )
@@ -78,6 +78,10 @@ func (x *doc) awards() {
 					continue
 				}
 				if !strongTriggers[trig] && !honourRe.MatchString(name) {
+					continue
+				}
+				name = strings.TrimSuffix(name, "名单")
+				if trig == "记" && !strings.HasSuffix(name, "功") {
 					continue
 				}
 				if trig == "获" && !weakHonourRe.MatchString(name) {

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strings"
 	"unicode"
@@ -39,6 +40,8 @@ var cores = func() map[rune][]core {
 		{"全面依法治市委员会", "委全面依法治市委员会", KindParty, true},
 		{"全面依法治省委员会", "委全面依法治省委员会", KindParty, true},
 		{"人大及其常委会", "人大常委会", KindCongress, false},
+		{"监察委员会", "监察委员会", KindOther, true},
+		{"监委", "监察委员会", KindOther, false},
 		{"政协", "政协", KindCPPCC, false},
 		{"中级人民法院", "中级人民法院", KindCourt, false},
 		{"人民法院", "人民法院", KindCourt, true},
@@ -48,7 +51,7 @@ var cores = func() map[rune][]core {
 		{"检察院", "人民检察院", KindProcuratorate, true},
 		{"检察机关", "人民检察院", KindProcuratorate, true},
 		{"司法局", "司法局", KindJustice, false},
-		{"司法厅", "司法厅", KindJustice, false},
+		{"司法厅", "司法厅", KindJustice, true},
 		{"社区矫正管理局", "社区矫正管理局", KindJustice, true},
 		{"公安局", "公安局", KindPolice, false},
 		{"公安分局", "公安分局", KindPolice, false},
@@ -68,7 +71,7 @@ var cores = func() map[rune][]core {
 	others := strings.Fields(`财政局 财政厅 审计局 统计局 信访局 民政局 民政厅 教育局 教育厅 商务局 水利局 应急管理局
 		退役军人事务局 医疗保障局 医保局 自然资源局 自然资源和规划局 自然资源厅 生态环境局 生态环境分局 生态环境厅
 		住房和城乡建设局 住建局 住房城乡建设局 交通运输局 交通局 农业农村局 农业局 国土局 国土资源局 文化广电旅游局
-		文化和广电旅游体育局 文旅局 卫生健康局 卫生健康委员会 卫健委 卫健局 人力资源和社会保障局 人社局 人力社保局
+		文化和广电旅游体育局 文化广播电视和旅游局 文化广电和旅游局 文旅局 卫生健康局 卫生健康委员会 卫健委 卫健局 人力资源和社会保障局 人社局 人力社保局
 		发展和改革委员会 发展改革委 发改委 发改局 经济和信息化局 经信局 工业和信息化局 工信局 科技局 科学技术局
 		行政审批局 行政审批服务局 数据资源管理局 大数据局 大数据发展管理局 政务服务管理办公室 政务服务管理局 税务局
 		消防救援大队 消防救援支队 档案局 档案馆 林业局 气象局 住房保障局 建设局 规划局 环保局 安监局 粮食局
@@ -134,6 +137,11 @@ var partySubs = []struct{ surface, canon, kind string }{
 	{"组织部", "组织部", KindParty},
 	{"统战部", "统战部", KindParty},
 	{"编办", "机构编制委员会办公室", KindParty},
+	{"依法治区办", "全面依法治区委员会办公室", KindParty},
+	{"依法治县办", "全面依法治县委员会办公室", KindParty},
+	{"依法治市办", "全面依法治市委员会办公室", KindParty},
+	{"依法治省办", "全面依法治省委员会办公室", KindParty},
+	{"督查室", "督查室", KindParty},
 }
 
 // National bodies, written → named.
@@ -186,6 +194,8 @@ func init() {
 		notPrefix[w] = true
 	}
 }
+
+var govFollowRe = regexp.MustCompile(`^(性|质量|网站|信息|采购|债|投资|购买|职能|部门|规章|法律顾问|门户|数据)`)
 
 // bodyHit is a resolved mention of a body.
 type bodyHit struct {
@@ -309,6 +319,17 @@ func bodyName(j *jur, canon string) string {
 			return j.name + "中级人民法院"
 		}
 	}
+	// a county's or a zone's branch of a city bureau: 临沂市生态环境局沂南县分局,
+	// 湛江市公安局经济技术开发区分局
+	if strings.HasSuffix(canon, "分局") && (j.level == County || j.level == Zone) && j.parent != nil && j.parent.level == City {
+		city := j.parent
+		branch := j.name
+		short := strings.TrimSuffix(city.name, "市")
+		if j.level == Zone && strings.HasPrefix(branch, short) {
+			branch = strings.TrimPrefix(branch, short)
+		}
+		return city.name + strings.TrimSuffix(canon, "分局") + "局" + branch + "分局"
+	}
 	return j.name + canon
 }
 
@@ -391,6 +412,12 @@ func (x *doc) bodies() {
 			continue // 府院 / 府检 name mechanisms, not bodies
 		} else {
 			j = x.self
+			if c.canon == "司法厅" {
+				j = x.relJur("省") // 被司法厅命名为: the province's department
+				if j == nil {
+					continue
+				}
+			}
 			if c.surface == "管委会" || c.surface == "党工委" {
 				if x.self.level != Zone {
 					continue
@@ -423,13 +450,15 @@ func (x *doc) bodies() {
 				continue
 			}
 		}
-		if c.canon == "政府" && end < len(t) && t[end] == '性' {
-			continue
+		if c.surface == "政府" && govFollowRe.MatchString(t.str(end, min(len(t), end+4))) {
+			continue // 省政府质量奖, 政府信息公开: not the government as an actor
 		}
 		add(start, end, bodyName(j, c.canon), c.kind, j)
 		i = end - 1
 	}
 	x.namedOrgs(add)
+	sort.SliceStable(x.bodyAt, func(a, b int) bool { return x.bodyAt[a].start < x.bodyAt[b].start })
+	x.units(add)
 	sort.SliceStable(x.bodyAt, func(a, b int) bool { return x.bodyAt[a].start < x.bodyAt[b].start })
 	for _, name := range order {
 		x.rep.Bodies = append(x.rep.Bodies, *found[name])
@@ -517,4 +546,149 @@ func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 			i += len(hr) - 1
 		}
 	}
+}
+
+// Heads of named units: 区合法性审查中心, 县司法局芦溪司法所, 市委督查室.
+var unitHeadRe = regexp.MustCompile(`(中心|委员会|领导小组|联席会议|指挥部|服务团|顾问团|督查室|办公室|司法所|派出所|人民法庭|法律服务所|调解室|局)`)
+
+// Words that make a head part of a longer word (中心组, 中心工作, 大局) or
+// a middle that is not a name (建立府院…, 五星级…).
+var (
+	unitGlueRe    = regexp.MustCompile(`^(组|城|区|工作|任务|主|点|镇|村|环节|位置|地位|会议)`)
+	notBureauRe   = regexp.MustCompile(`(大|格|布|结|时|全|当|政|开|终|残|骗|饭|邮|棋|赌|警|僵|败|胜|定|出|入|变|战|药|书)$`)
+	unitMiddleBad = regexp.MustCompile(`建立|召开|完善|健全|推动|推进|开展|实施|落实|出台|印发|设立|成立|组织|参加|全部|部署|府院|府检|星级|先进|示范|优秀|模范|典型|枫桥式|副$|和`)
+)
+
+// Verbs after which a unit may be named without its jurisdiction:
+// 成立社区矫正管理局, 深化行政争议审前和解中心建设.
+var unitVerbRe = regexp.MustCompile(`(成立|设立|建立|组建|依托|建成|挂牌|深化|发挥|召开|推进|运行|完善)$`)
+
+// unitStop are characters that never occur inside a unit's name.
+const unitStop = "的与及、等在将对为是了把被向由从以并或,，。;；:：“”《》"
+
+func unitKind(head, parentKind string) string {
+	switch head {
+	case "司法所":
+		return KindJustice
+	case "派出所":
+		return KindPolice
+	case "人民法庭":
+		return KindCourt
+	case "督查室", "调解室":
+		if parentKind != "" {
+			return parentKind
+		}
+	}
+	return KindOther
+}
+
+// units finds named units: a jurisdiction (written or relative) or a
+// parent body, then a proper name, then a head such as 中心 or 司法所.
+func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
+	t := x.t
+	x.unitNames = map[string]bool{}
+	str := string(t)
+	for _, loc := range unitHeadRe.FindAllStringIndex(str, -1) {
+		hs := utf8.RuneCountInString(str[:loc[0]])
+		he := hs + utf8.RuneCountInString(str[loc[0]:loc[1]])
+		head := t.str(hs, he)
+		if x.inCruft(hs) || x.bodyCovering(hs, he) {
+			continue
+		}
+		if head == "委员会" && hs > 0 && strings.ContainsRune("党政", t[hs-1]) {
+			continue
+		}
+		// walk left over the name to an anchor
+		k := hs
+		for k > 0 && hs-k < 16 && !strings.ContainsRune(unitStop, t[k-1]) && t[k-1] != '\n' {
+			if b := x.bodyEndingAt(k); b != nil {
+				break
+			}
+			if ph := x.placeEndsAt(k); ph != nil {
+				break
+			}
+			if rel, _ := x.relPrefix(k); rel != "" && rel != "本" && rel != "我" {
+				break
+			}
+			k--
+		}
+		middle := t.str(k, hs)
+		if strings.ContainsAny(middle, "0123456789") || strings.HasPrefix(middle, "级") || strings.HasPrefix(middle, "两") ||
+			strings.HasPrefix(middle, "各") || strings.HasPrefix(middle, "全") || unitMiddleBad.MatchString(middle) ||
+			strings.Count(middle, "(") != strings.Count(middle, ")") {
+			continue
+		}
+		if (head == "中心" || head == "委员会") && unitGlueRe.MatchString(t.str(he, min(len(t), he+2))) {
+			continue
+		}
+		if head == "局" && (notBureauRe.MatchString(middle) || middle == "") {
+			continue
+		}
+		minMiddle := 2
+		switch head {
+		case "司法所", "派出所", "人民法庭", "督查室", "办公室":
+			minMiddle = 0
+		}
+		if head == "办公室" && x.bodyEndingAt(k) == nil {
+			continue // an office is named after its parent: 管委会办公室
+		}
+		var name, kind string
+		var j *jur
+		start := k
+		switch b, ph := x.bodyEndingAt(k), x.placeEndsAt(k); {
+		case b != nil && utf8.RuneCountInString(middle) >= minMiddle:
+			// a unit of a body: 县司法局芦溪司法所, 市委督查室
+			name, kind, j, start = b.name+middle+head, unitKind(head, b.kind), b.j, b.start
+		case ph != nil && utf8.RuneCountInString(middle)+utf8.RuneCountInString(head) >= 3:
+			j, start = ph.j, ph.start
+			// a town's unit under a body: 县司法局芦溪司法所
+			if b := x.bodyEndingAt(ph.start); b != nil {
+				name, kind, j, start = b.name+t.str(ph.start, he), unitKind(head, b.kind), b.j, b.start
+				break
+			}
+			if ph.short && !ph.zoneWord {
+				name = t.str(ph.start, he) // 秀洲合法性审查协同中心: as written
+			} else {
+				name = ph.j.name + middle + head
+			}
+			kind = unitKind(head, "")
+		default:
+			if rel, n := x.relPrefix(k); rel != "" && utf8.RuneCountInString(middle) >= 2 {
+				if j = x.relJur(rel); j == nil {
+					continue
+				}
+				name, kind, start = j.name+middle+head, unitKind(head, ""), k-n
+				break
+			}
+			// no jurisdiction written: a unit the report's own government
+			// set up, introduced by a verb
+			if x.self == nil || utf8.RuneCountInString(middle) < 4 || head == "局" {
+				continue
+			}
+			m := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(middle, "全区"), "全县"), "全市")
+			if !unitVerbRe.MatchString(t.str(max(0, k-4), k)) && m == middle {
+				continue
+			}
+			j, name, kind = x.self, x.self.name+m+head, unitKind(head, "")
+		}
+		if head == "局" && utf8.RuneCountInString(middle) < 2 {
+			continue
+		}
+		if name == "" {
+			continue
+		}
+		add(start, he, name, kind, j)
+		x.unitNames[name] = true
+	}
+	sort.SliceStable(x.bodyAt, func(a, b int) bool { return x.bodyAt[a].start < x.bodyAt[b].start })
+}
+
+// bodyCovering returns whether a body already found covers [s, e).
+func (x *doc) bodyCovering(s, e int) bool {
+	for _, b := range x.bodyAt {
+		if b.start <= s && e <= b.end {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,16 @@ var mechHeads = []string{
 	"服务圈", "示范点", "创建", "试点", "评选", "讲法", "普法规划", "普法", "经验", "全周期服务", "服务", "管理", "格局",
 }
 
+// Heads that only say what kind of thing a quoted name is.
+var genericSuffix = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`机制 工作机制 长效机制 模式 工作模式 新模式 工作法 调解法 改革 制度 工作制度 品牌 服务品牌
+		普法品牌 调解品牌 活动 专项活动 行动 专项行动 工程 体系 服务体系 平台 服务平台 系统 试点 创建 创建活动 评选`) {
+		genericSuffix[w] = true
+	}
+}
+
 // Verbs that introduce a mechanism: 推行, 打造, 创新建立 …
 var mechCueRe = regexp.MustCompile(`推行|推广|推进|深化|打造|建立|创新|开展|实施|落实|探索|构建|坚持|完善|健全|升级|践行|发展|首创|创建|实行|推出|设立|成立|启动|开发|运用|依托|通过|借鉴|学习|复制|引入|执行|强化|优化|结合|倡导|形成|承接|用好|擦亮|培育|树立|总结|提炼|创设|推动|开通|上线|建成|组建|设置|引进|深耕|做实|做优|迭代`)
 
@@ -436,8 +446,15 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		if digitsOnlyRe.MatchString(c) && en == it.q1 {
 			continue // “0506”, “12·4”: dates and numbers
 		}
-		// a shared head after the list: “拿地即开工”“竣备即发证”等改革
+		// items of a known mechanism: “出生”“退休”等“一件事一次办”事项
 		last := items[listEnd[k]]
+		if tail := t.str(last.q1, min(e, last.q1+12)); strings.HasPrefix(tail, "等") {
+			rest := strings.Trim(tail[len("等"):], "“”")
+			if f, ok := x.p.lex.match(text([]rune(rest)), 0); ok && !x.p.lex.sameAs(mechKey(c), f.e) {
+				continue
+			}
+		}
+		// a shared head after the list: “拿地即开工”“竣备即发证”等改革
 		if t.str(last.q1, min(e, last.q1+1)) == "等" && headAt(t, last.q1+1, e) > 0 {
 			score += 3
 		}
@@ -489,8 +506,13 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		}
 		full := t.str(nameStart, en)
 		key := mechKey(full)
+		// a generic head does not make another mechanism: “七曲说法”普法品牌
+		// is “七曲说法”
+		if nameStart == it.q0 && genericSuffix[t.str(it.q1, en)] && (utf8.RuneCountInString(c) >= 3 || structuredRe.MatchString(c)) {
+			key = mechKey(c)
+		}
 		cand := mcand{start: st, end: en, key: key, name: key}
-		for _, probe := range []string{full, t.str(it.q0, en), c} {
+		for _, probe := range []string{full, t.str(it.q0, en), c, t.str(st, en)} {
 			if le := x.p.lex.find(probe); le != nil && !le.root {
 				cand.key, cand.name, cand.family, cand.kinds, cand.known = mechKey(le.name), le.name, le.family, le.kinds, true
 				break

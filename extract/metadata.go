@@ -101,6 +101,21 @@ func (x *doc) bodyIn(v string, c lineClass) string {
 // ancestors, and the issuer.
 func (x *doc) finish() {
 	x.rep.Issuer = x.issuer()
+	// a body named only inside honours (被评为“四川省枫桥式司法所”) is
+	// the honour's name, not a body the report speaks of
+	bodies := x.rep.Bodies[:0]
+	for _, b := range x.rep.Bodies {
+		keep := !x.unitNames[b.Name]
+		for _, m := range b.Mentions {
+			if !x.inAwardOrig(m.Start) {
+				keep = true
+			}
+		}
+		if keep {
+			bodies = append(bodies, b)
+		}
+	}
+	x.rep.Bodies = bodies
 	out := map[string]*Jurisdiction{}
 	var order []string
 	var add func(j *jur) *Jurisdiction
@@ -139,6 +154,16 @@ func (x *doc) finish() {
 func (x *doc) inOrgName(s, e int) bool {
 	for _, b := range x.bodyAt {
 		if b.j == nil && b.kind == KindOther && b.start <= s && e <= b.end && e < b.end {
+			return true
+		}
+	}
+	return false
+}
+
+// inAwardOrig reports whether original offset i lies in an honour's name.
+func (x *doc) inAwardOrig(i int) bool {
+	for _, a := range x.awardSpan {
+		if sp := x.origSpan(a[0], a[1]); sp.Start <= i && i < sp.End {
 			return true
 		}
 	}

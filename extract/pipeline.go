@@ -117,6 +117,7 @@ type doc struct {
 	// choosing among places of the same name
 	mentionCount map[string]int
 	bodyIndex    map[string]*Body
+	unitNames    map[string]bool // bodies found as named units
 	// scratch shared by recognisers
 	placeAt   []placeHit // resolved place mentions, in text order
 	bodyAt    []bodyHit  // resolved body mentions, in text order

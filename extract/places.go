@@ -40,6 +40,7 @@ type placeHit struct {
 	start, end int
 	j          *jur
 	short      bool // matched by a short alias
+	zoneWord   bool // a bare 经开区 standing for a zone
 }
 
 // jurOf wraps a gazetteer place and its ancestors, reusing known nodes.
@@ -188,6 +189,23 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 			return p
 		}
 	}
+	// a name of two characters (成县, 和县) is too often part of a word
+	// (形成县级): it needs a parent before it or the report's own scope
+	if utf8.RuneCountInString(m.Surface) <= 2 && !(prev != nil && prevAdjacent) {
+		if x.place == nil {
+			return nil
+		}
+		var inScope *gazetteer.Place
+		for _, p := range c {
+			if p.Within(x.place.Province()) {
+				inScope = p
+			}
+		}
+		if inScope == nil || m.Start > 0 && x.inWordAt(m.Start) {
+			return nil
+		}
+		return inScope
+	}
 	scopes := []*gazetteer.Place{}
 	if x.place != nil {
 		for p := x.place; p != nil; p = p.Parent {
@@ -215,23 +233,6 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 				return p
 			}
 		}
-	}
-	// a name of two characters (成县, 和县) is too often part of a word
-	// (形成县级): it needs a parent before it or the report's own scope
-	if utf8.RuneCountInString(m.Surface) <= 2 && !(prev != nil && prevAdjacent) {
-		if x.place == nil {
-			return nil
-		}
-		var inScope *gazetteer.Place
-		for _, p := range c {
-			if p.Within(x.place.Province()) {
-				inScope = p
-			}
-		}
-		if inScope == nil || m.Start > 0 && x.inWordAt(m.Start) {
-			return nil
-		}
-		return inScope
 	}
 	if m.Short {
 		// a short alias (嘉兴, 吴江) needs a context: its parent just
@@ -391,6 +392,9 @@ func (x *doc) places() {
 	// report's own county: a zone's streets are listed under other counties
 	// and a whole city has too many towns whose short names are words
 	scope := x.place
+	if scope != nil && scope.Level != gazetteer.County && scope.Level != gazetteer.Zone && scope.Level != gazetteer.Township {
+		scope = nil // a city has too many towns whose short names are words (涪江)
+	}
 	t := x.t
 	ms := x.p.gaz.Scan(string(t), scope)
 	var prev *gazetteer.Place
@@ -500,7 +504,7 @@ func (x *doc) bareZones(self *jur) {
 				continue
 			}
 			zj := x.jurOf(zp)
-			x.placeAt = append(x.placeAt, placeHit{start: i, end: i + len(w), j: zj, short: true})
+			x.placeAt = append(x.placeAt, placeHit{start: i, end: i + len(w), j: zj, short: true, zoneWord: true})
 			// a street right after it belongs to it
 			if ms := x.p.gaz.Scan(t.str(i+len(w), i+len(w)+8), zp.Parent); len(ms) > 0 && ms[0].Start == 0 {
 				for _, p := range ms[0].Places {

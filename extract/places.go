@@ -179,7 +179,11 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 	}
 	// a parent written right before decides
 	if prev != nil && prevAdjacent {
-		if p := pick(func(p *gazetteer.Place) bool { return p != prev && p.Within(prev) }); p != nil {
+		// a child, or a county under a province (江苏吴江); a town after a
+		// province (广东省民主…) is a word, not a chain
+		if p := pick(func(p *gazetteer.Place) bool {
+			return p.Parent == prev || (p.Level != gazetteer.Township && p.Parent != nil && p.Parent.Parent == prev)
+		}); p != nil {
 			return p
 		}
 	}
@@ -191,7 +195,7 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 	}
 	// a name of two characters (成县, 和县) is too often part of a word
 	// (形成县级): it needs a parent before it or the report's own scope
-	if utf8.RuneCountInString(m.Surface) <= 2 && !(prev != nil && prevAdjacent) {
+	if utf8.RuneCountInString(m.Surface) <= 2 && !(prev != nil && prevAdjacent) && !(m.Short && isTownship(c)) {
 		if x.place == nil {
 			return nil
 		}
@@ -219,14 +223,18 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 		if (m.Short || isTownship(c)) && s.Level == gazetteer.Province {
 			continue
 		}
-		if m.Short && x.inWordAt(m.Start) {
+		// a town's short name (金屯) only within the report's own county
+		if m.Short && isTownship(c) && s.Level == gazetteer.City {
+			continue
+		}
+		if m.Short && !isTownship(c) && x.inWordAt(m.Start) {
 			break
 		}
 		if p := pick(func(p *gazetteer.Place) bool { return p.Within(s) }); p != nil {
 			return p
 		}
 		// a zone's streets are listed under the counties of its city
-		if s.Level == gazetteer.Zone && s.Parent != nil {
+		if s.Level == gazetteer.Zone && s.Parent != nil && !m.Short {
 			if p := pick(func(p *gazetteer.Place) bool {
 				return p.Level == gazetteer.Township && p.Within(s.Parent)
 			}); p != nil {

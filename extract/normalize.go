@@ -348,17 +348,25 @@ func groupMatch(group []dictEntry) convertMatch {
 
 // longestEntry walks the dictionary's trie along r and returns the longest
 // entry (not in skip) that r starts with.
+//
+// The walk goes byte by byte and stops at a transition back to the root:
+// cedar's Jump takes some bytes (0x01 in TSCharacters) for a loop on the
+// root, which makes OpenCC's own Convert turn "\x01議" into "议议".
 func longestEntry(d *da.Dict, r []rune, buf []byte, skip map[string]bool) (int, string) {
 	best, bestVal := 0, -1
 	from := 0
+walk:
 	for i, c := range r {
 		start := len(buf)
 		buf = utf8.AppendRune(buf, c)
-		to, err := d.Trie.Jump(buf[start:], from)
-		if err != nil {
-			break
+		for k := start; k < len(buf); k++ {
+			to, err := d.Trie.Jump(buf[k:k+1], from)
+			if err != nil || to == 0 {
+				break walk
+			}
+			from = to
 		}
-		from = to
+		to := from
 		v, err := d.Trie.Value(to)
 		if err != nil || v < 0 || v >= len(d.Values) || len(d.Values[v]) == 0 {
 			continue

@@ -1,0 +1,371 @@
+package graph
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/cayleygraph/quad"
+)
+
+// catalogue is the in-memory aggregate of every entity description in the
+// store: for each entity, each (predicate, value) of its description with
+// the number of reports that state it, and the reports that describe it.
+// It answers lookups by name, lists with filters and entity reads without a
+// store round trip.
+//
+// It is the sum of the description quads: Open adds them all up, and each
+// committed transaction adds its new quads and subtracts its deleted ones,
+// so it never needs a rebuild. The sorted views used by lists are rebuilt
+// lazily, per kind, after a write.
+type catalogue struct {
+	entries map[ID]*entry
+	keys    map[string][]*entry // folded name, alias, full name or code → entities
+
+	sortMu sync.Mutex // guards sorted; taken under the store's read lock
+	sorted map[Kind][]*entry
+}
+
+// entry is one entity of the catalogue.
+type entry struct {
+	id      ID
+	reports map[ID]struct{} // reports whose rdf:type quad describes it
+	// mentioned counts, per report, the evidence sentences of the report
+	// that mention the entity. A report may describe an entity it never
+	// mentions (the family of a variant, the parent of a place).
+	mentioned map[ID]int
+	vals      []statement
+}
+
+// statement is one (predicate, value) of an entity's description, with the
+// number of reports stating it and, for names, its folded key.
+type statement struct {
+	pred quad.IRI
+	val  quad.Value
+	n    int
+	key  string
+}
+
+func newCatalogue() *catalogue {
+	return &catalogue{
+		entries: make(map[ID]*entry),
+		keys:    make(map[string][]*entry),
+		sorted:  make(map[Kind][]*entry),
+	}
+}
+
+// catalogued reports whether nodes of kind k are entities of the catalogue.
+func catalogued(k Kind) bool {
+	switch k {
+	case KindReport, KindJurisdiction, KindBody, KindMechanism, KindDocument, KindAward, KindPerson:
+		return true
+	}
+	return false
+}
+
+// keyed reports whether values of pred name their subject.
+func keyed(pred quad.IRI) bool {
+	switch pred {
+	case PredName, PredAlias, PredFullName, PredCode:
+		return true
+	}
+	return false
+}
+
+// loadCatalogue builds the catalogue of a store from the description quads
+// of its entities, reached from each class through the rdf:type quads, and
+// from the quads of the evidence that mentions them.
+func loadCatalogue(ctx context.Context, s *Store) (*catalogue, error) {
+	c := newCatalogue()
+	for _, k := range Kinds() {
+		typed, err := s.scan(ctx, quad.Object, []quad.Value{classOf(k)}, PredType)
+		if err != nil {
+			return nil, err
+		}
+		var subjects []quad.Value
+		seen := make(map[quad.Value]bool)
+		for _, q := range typed[0] {
+			if !seen[q.Subject] {
+				seen[q.Subject] = true
+				subjects = append(subjects, q.Subject)
+			}
+		}
+		const batch = 512
+		for len(subjects) > 0 {
+			n := min(batch, len(subjects))
+			described, err := s.scan(ctx, quad.Subject, subjects[:n], "")
+			if err != nil {
+				return nil, err
+			}
+			mentioned, err := s.scan(ctx, quad.Object, subjects[:n], PredMentions)
+			if err != nil {
+				return nil, err
+			}
+			for _, qs := range append(described, mentioned...) {
+				for _, q := range qs {
+					c.apply(q, +1)
+				}
+			}
+			subjects = subjects[n:]
+		}
+	}
+	return c, nil
+}
+
+// apply adds (d = +1) or subtracts (d = -1) one quad: a description of an
+// entity, or an evidence sentence's mention of one. Other quads (the rest
+// of evidence and adoptions) are ignored.
+func (c *catalogue) apply(q quad.Quad, d int) {
+	report, _ := idOf(q.Label)
+	if q.Predicate == PredMentions {
+		if id, ok := idOf(q.Object); ok && catalogued(id.Kind()) {
+			if e := c.entry(id, d); e != nil {
+				if e.mentioned == nil {
+					e.mentioned = make(map[ID]int, 1)
+				}
+				if e.mentioned[report] += d; e.mentioned[report] <= 0 {
+					delete(e.mentioned, report)
+				}
+				c.drop(e)
+			}
+		}
+		return
+	}
+	id, ok := idOf(q.Subject)
+	if !ok || !catalogued(id.Kind()) {
+		return
+	}
+	e := c.entry(id, d)
+	if e == nil {
+		return
+	}
+	if q.Predicate == PredType {
+		if d > 0 {
+			if e.reports == nil {
+				e.reports = make(map[ID]struct{}, 1)
+			}
+			e.reports[report] = struct{}{}
+		} else {
+			delete(e.reports, report)
+		}
+	} else if pred, ok := q.Predicate.(quad.IRI); ok {
+		c.count(e, pred, q.Object, d)
+	}
+	c.drop(e)
+}
+
+// entry returns the entry of id for a change d, creating it for an
+// addition; nil when a removal finds none.
+func (c *catalogue) entry(id ID, d int) *entry {
+	c.invalidate(id.Kind())
+	e := c.entries[id]
+	if e == nil && d > 0 {
+		e = &entry{id: id}
+		c.entries[id] = e
+	}
+	return e
+}
+
+// drop removes an entry nothing describes or mentions any more.
+func (c *catalogue) drop(e *entry) {
+	if len(e.reports) == 0 && len(e.mentioned) == 0 && len(e.vals) == 0 {
+		delete(c.entries, e.id)
+	}
+}
+
+// count changes the number of reports stating (pred, val) about e.
+func (c *catalogue) count(e *entry, pred quad.IRI, val quad.Value, d int) {
+	for i := range e.vals {
+		st := &e.vals[i]
+		if st.pred != pred || st.val != val {
+			continue
+		}
+		st.n += d
+		if st.n <= 0 {
+			if st.key != "" {
+				c.unindex(st.key, e)
+			}
+			e.vals = append(e.vals[:i], e.vals[i+1:]...)
+		}
+		return
+	}
+	if d <= 0 {
+		return
+	}
+	st := statement{pred: pred, val: val, n: d}
+	if keyed(pred) {
+		if s, ok := val.(quad.String); ok {
+			st.key = Fold(string(s))
+		}
+		if st.key != "" && !e.hasKey(st.key) {
+			c.keys[st.key] = append(c.keys[st.key], e)
+		}
+	}
+	e.vals = append(e.vals, st)
+}
+
+// unindex drops e from the entries of key unless another of its names
+// still folds to it.
+func (c *catalogue) unindex(key string, e *entry) {
+	n := 0
+	for _, st := range e.vals {
+		if st.key == key {
+			n++
+		}
+	}
+	if n > 1 {
+		return // the statement being removed is one of several
+	}
+	list := c.keys[key]
+	for i, x := range list {
+		if x == e {
+			list = append(list[:i:i], list[i+1:]...)
+			break
+		}
+	}
+	if len(list) == 0 {
+		delete(c.keys, key)
+	} else {
+		c.keys[key] = list
+	}
+}
+
+func (e *entry) hasKey(key string) bool {
+	for _, st := range e.vals {
+		if st.key == key {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *catalogue) invalidate(k Kind) {
+	c.sortMu.Lock()
+	delete(c.sorted, k)
+	c.sortMu.Unlock()
+}
+
+// value returns the value of pred most reports state (the smallest one
+// among equals), nil when none does.
+func (e *entry) value(pred quad.IRI) quad.Value {
+	var best *statement
+	for i := range e.vals {
+		st := &e.vals[i]
+		if st.pred != pred {
+			continue
+		}
+		if best == nil || st.n > best.n || (st.n == best.n && quad.ToString(st.val) < quad.ToString(best.val)) {
+			best = st
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.val
+}
+
+// values returns every value of pred, sorted.
+func (e *entry) values(pred quad.IRI) []quad.Value {
+	var out []quad.Value
+	for _, st := range e.vals {
+		if st.pred == pred {
+			out = append(out, st.val)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return quad.ToString(out[i]) < quad.ToString(out[j]) })
+	return out
+}
+
+func (e *entry) str(pred quad.IRI) string {
+	s, _ := e.value(pred).(quad.String)
+	return string(s)
+}
+
+func (e *entry) int(pred quad.IRI) int {
+	n, _ := e.value(pred).(quad.Int)
+	return int(n)
+}
+
+func (e *entry) bool(pred quad.IRI) bool {
+	b, _ := e.value(pred).(quad.Bool)
+	return bool(b)
+}
+
+func (e *entry) ref(pred quad.IRI) ID {
+	id, _ := idOf(e.value(pred))
+	return id
+}
+
+func (e *entry) strs(pred quad.IRI) []string {
+	var out []string
+	for _, v := range e.values(pred) {
+		if s, ok := v.(quad.String); ok {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}
+
+func (e *entry) refs(pred quad.IRI) []ID {
+	var out []ID
+	for _, v := range e.values(pred) {
+		if id, ok := idOf(v); ok {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// name returns the entity's name, falling back to its ID's last segment.
+func (e *entry) name() string {
+	if s := e.str(PredName); s != "" {
+		return s
+	}
+	i := strings.LastIndexByte(string(e.id), '/')
+	return string(e.id[i+1:])
+}
+
+// find returns the entities of kind k (any kind when k is "") having a
+// name, alias, full name or code that folds to key, best match first: a
+// match on the name before one on a full name, code or alias, then the
+// entities most reports mention, then describe.
+func (c *catalogue) find(k Kind, key string) []*entry {
+	var out []*entry
+	for _, e := range c.keys[key] {
+		if k == "" || e.id.Kind() == k {
+			out = append(out, e)
+		}
+	}
+	rank := func(e *entry) int {
+		best := 3
+		for _, st := range e.vals {
+			if st.key != key {
+				continue
+			}
+			switch st.pred {
+			case PredName:
+				best = min(best, 0)
+			case PredFullName, PredCode:
+				best = min(best, 1)
+			default:
+				best = min(best, 2)
+			}
+		}
+		return best
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		ri, rj := rank(out[i]), rank(out[j])
+		if ri != rj {
+			return ri < rj
+		}
+		if ni, nj := len(out[i].mentioned), len(out[j].mentioned); ni != nj {
+			return ni > nj
+		}
+		if ni, nj := len(out[i].reports), len(out[j].reports); ni != nj {
+			return ni > nj
+		}
+		return out[i].id < out[j].id
+	})
+	return out
+}

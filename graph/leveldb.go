@@ -1,0 +1,222 @@
+package graph
+
+import (
+	"bytes"
+	"context"
+
+	"github.com/hidal-go/hidalgo/kv/flat"
+	"github.com/syndtr/goleveldb/leveldb"
+	"github.com/syndtr/goleveldb/leveldb/comparer"
+	"github.com/syndtr/goleveldb/leveldb/filter"
+	"github.com/syndtr/goleveldb/leveldb/iterator"
+	"github.com/syndtr/goleveldb/leveldb/memdb"
+	"github.com/syndtr/goleveldb/leveldb/opt"
+	"github.com/syndtr/goleveldb/leveldb/util"
+)
+
+// levelKV is a LevelDB database as the flat key-value store Cayley's KV
+// quad store runs on, keeping the key layout of Cayley's own LevelDB
+// backend (a directory written by one opens with the other).
+//
+// It differs in how it writes. Cayley's backend opens a LevelDB
+// transaction per write, which turns every commit into a new table file and
+// a wait for compaction. Here a write transaction collects its changes in
+// memory, where its own reads see them, and commits them as one batch: a
+// single record of LevelDB's journal, applied whole or not at all, after a
+// crash too. Reads run on snapshots.
+type levelKV struct {
+	db *leveldb.DB
+	wo *opt.WriteOptions
+}
+
+var _ flat.KV = (*levelKV)(nil)
+
+// openLevel opens (or creates) the LevelDB database in dir.
+func openLevel(dir string, noSync bool) (*levelKV, error) {
+	db, err := leveldb.OpenFile(dir, &opt.Options{
+		// Most reads of a write look up keys that do not exist yet (new
+		// nodes, new index entries): a Bloom filter per table answers
+		// those without reading a block.
+		Filter:             filter.NewBloomFilter(10),
+		BlockCacheCapacity: 32 << 20,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &levelKV{db: db, wo: &opt.WriteOptions{Sync: !noSync}}, nil
+}
+
+func (k *levelKV) Close() error { return k.db.Close() }
+
+func (k *levelKV) Tx(rw bool) (flat.Tx, error) {
+	sn, err := k.db.GetSnapshot()
+	if err != nil {
+		return nil, err
+	}
+	tx := &levelTx{kv: k, sn: sn}
+	if rw {
+		tx.pending = memdb.New(comparer.DefaultComparer, 0)
+	}
+	return tx, nil
+}
+
+// Pending changes are stored in the overlay as one op byte and the value.
+const (
+	opDel byte = iota
+	opPut
+)
+
+type levelTx struct {
+	kv      *levelKV
+	sn      *leveldb.Snapshot
+	pending *memdb.DB // nil for a read-only transaction
+	done    bool
+}
+
+func (tx *levelTx) Commit(ctx context.Context) error {
+	if tx.done {
+		return nil
+	}
+	defer tx.Close()
+	if tx.pending == nil || tx.pending.Len() == 0 {
+		return nil
+	}
+	var b leveldb.Batch
+	it := tx.pending.NewIterator(nil)
+	for it.Next() {
+		v := it.Value()
+		if v[0] == opPut {
+			b.Put(it.Key(), v[1:])
+		} else {
+			b.Delete(it.Key())
+		}
+	}
+	it.Release()
+	return tx.kv.db.Write(&b, tx.kv.wo)
+}
+
+func (tx *levelTx) Close() error {
+	if !tx.done {
+		tx.done = true
+		tx.sn.Release()
+		tx.pending = nil
+	}
+	return nil
+}
+
+func (tx *levelTx) Get(ctx context.Context, key flat.Key) (flat.Value, error) {
+	if tx.pending != nil {
+		if v, err := tx.pending.Get(key); err == nil {
+			if v[0] == opDel {
+				return nil, flat.ErrNotFound
+			}
+			return bytes.Clone(v[1:]), nil
+		}
+	}
+	v, err := tx.sn.Get(key, nil)
+	if err == leveldb.ErrNotFound {
+		return nil, flat.ErrNotFound
+	}
+	return v, err
+}
+
+func (tx *levelTx) GetBatch(ctx context.Context, keys []flat.Key) ([]flat.Value, error) {
+	return flat.GetBatch(ctx, tx, keys)
+}
+
+func (tx *levelTx) Put(k flat.Key, v flat.Value) error {
+	if tx.pending == nil {
+		return flat.ErrReadOnly
+	}
+	return tx.pending.Put(k, append([]byte{opPut}, v...))
+}
+
+func (tx *levelTx) Del(k flat.Key) error {
+	if tx.pending == nil {
+		return flat.ErrReadOnly
+	}
+	return tx.pending.Put(k, []byte{opDel})
+}
+
+// Scan merges the pending changes over the snapshot, in key order.
+func (tx *levelTx) Scan(pref flat.Key) flat.Iterator {
+	r := util.BytesPrefix(pref)
+	it := &levelIter{base: tx.sn.NewIterator(r, nil)}
+	if tx.pending != nil {
+		it.over = tx.pending.NewIterator(r)
+	}
+	return it
+}
+
+// levelIter walks a snapshot iterator and, for a write transaction, the
+// iterator of its pending changes, which win on equal keys. An iterator is
+// advanced on the call after the one that returned its entry, so that the
+// entry stays valid until then.
+type levelIter struct {
+	base, over       iterator.Iterator
+	baseOK, overOK   bool
+	started          bool
+	advBase, advOver bool
+	key, val         []byte
+}
+
+func (it *levelIter) Next(ctx context.Context) bool {
+	if !it.started {
+		it.started = true
+		it.baseOK = it.base.First()
+		if it.over != nil {
+			it.overOK = it.over.First()
+		}
+	}
+	if it.advBase {
+		it.baseOK = it.base.Next()
+	}
+	if it.advOver {
+		it.overOK = it.over.Next()
+	}
+	it.advBase, it.advOver = false, false
+	for it.baseOK || it.overOK {
+		c := 1
+		switch {
+		case !it.overOK:
+			c = -1
+		case it.baseOK:
+			c = bytes.Compare(it.base.Key(), it.over.Key())
+		}
+		if c < 0 {
+			it.key, it.val, it.advBase = it.base.Key(), it.base.Value(), true
+			return true
+		}
+		if c == 0 { // the pending change hides the stored entry
+			it.baseOK = it.base.Next()
+		}
+		if v := it.over.Value(); v[0] == opPut {
+			it.key, it.val, it.advOver = it.over.Key(), v[1:], true
+			return true
+		}
+		it.overOK = it.over.Next() // a deletion
+	}
+	return false
+}
+
+func (it *levelIter) Key() flat.Key   { return it.key }
+func (it *levelIter) Val() flat.Value { return it.val }
+
+func (it *levelIter) Err() error {
+	if err := it.base.Error(); err != nil {
+		return err
+	}
+	if it.over != nil {
+		return it.over.Error()
+	}
+	return nil
+}
+
+func (it *levelIter) Close() error {
+	err := it.Err()
+	it.base.Release()
+	if it.over != nil {
+		it.over.Release()
+	}
+	return err
+}

@@ -1,0 +1,469 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+
+	"github.com/fazhikg/fazhikg/extract"
+)
+
+// Every read below takes many IDs and returns one result per ID, in order,
+// nil (or empty) for an ID the store does not hold: batch-friendly, so that
+// a caller resolving N items makes one call, not N.
+
+// Reports returns the reports with the given IDs.
+func (s *Store) Reports(ctx context.Context, ids []ID) ([]*Report, error) {
+	return entities(s, ids, KindReport, func(e *entry) *Report {
+		return &Report{
+			ID: e.id, Name: e.name(), Title: e.str(PredTitle), Year: e.int(PredYear),
+			Published: e.str(PredPublished), Source: e.str(PredSource), Hash: e.str(PredHash),
+			Format: e.str(PredFormat), Encoding: e.str(PredEncoding), Issuer: e.str(PredIssuer),
+			IndexNo: e.str(PredIndexNo), JurisdictionID: e.ref(PredJurisdiction),
+		}
+	})
+}
+
+// Jurisdictions returns the jurisdictions with the given IDs.
+func (s *Store) Jurisdictions(ctx context.Context, ids []ID) ([]*Jurisdiction, error) {
+	return entities(s, ids, KindJurisdiction, func(e *entry) *Jurisdiction {
+		return &Jurisdiction{
+			ID: e.id, Code: e.str(PredCode), Name: e.name(), FullName: e.str(PredFullName),
+			Level: e.str(PredLevel), ParentID: e.ref(PredParent), Aliases: e.strs(PredAlias),
+			ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// Bodies returns the bodies with the given IDs.
+func (s *Store) Bodies(ctx context.Context, ids []ID) ([]*Body, error) {
+	return entities(s, ids, KindBody, func(e *entry) *Body {
+		return &Body{
+			ID: e.id, Name: e.name(), Kind: e.str(PredKind), JurisdictionID: e.ref(PredLocatedIn),
+			Aliases: e.strs(PredAlias), ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// Mechanisms returns the mechanisms with the given IDs.
+func (s *Store) Mechanisms(ctx context.Context, ids []ID) ([]*Mechanism, error) {
+	return entities(s, ids, KindMechanism, func(e *entry) *Mechanism {
+		return &Mechanism{
+			ID: e.id, Name: e.name(), Aliases: e.strs(PredAlias), FamilyID: e.ref(PredFamily),
+			BodyIDs: e.refs(PredTakesPart), Known: e.bool(PredKnown), ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// Documents returns the documents with the given IDs.
+func (s *Store) Documents(ctx context.Context, ids []ID) ([]*Document, error) {
+	return entities(s, ids, KindDocument, func(e *entry) *Document {
+		return &Document{
+			ID: e.id, Title: e.name(), Kind: e.str(PredKind), Level: e.str(PredLevel),
+			IssuerID: e.ref(PredIssuer), Aliases: e.strs(PredAlias), ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// Awards returns the awards with the given IDs.
+func (s *Store) Awards(ctx context.Context, ids []ID) ([]*Award, error) {
+	return entities(s, ids, KindAward, func(e *entry) *Award {
+		return &Award{
+			ID: e.id, Name: e.name(), Recipient: e.str(PredRecipient), Level: e.str(PredLevel),
+			Year: e.int(PredYear), ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// People returns the people with the given IDs.
+func (s *Store) People(ctx context.Context, ids []ID) ([]*Person, error) {
+	return entities(s, ids, KindPerson, func(e *entry) *Person {
+		return &Person{
+			ID: e.id, Name: e.name(), Role: e.str(PredRole), BodyID: e.ref(PredMemberOf),
+			ReportCount: len(e.mentioned),
+		}
+	})
+}
+
+// entities reads catalogue entries of kind k.
+func entities[T any](s *Store, ids []ID, k Kind, view func(*entry) *T) ([]*T, error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.open(); err != nil {
+		return nil, err
+	}
+	out := make([]*T, len(ids))
+	for i, id := range ids {
+		if id.Kind() != k {
+			continue
+		}
+		if e := s.cat.entries[id]; e != nil {
+			out[i] = view(e)
+		}
+	}
+	return out, nil
+}
+
+// Nodes returns the node behind each ID: a *Report, *Jurisdiction, *Body,
+// *Mechanism, *Document, *Award, *Person, *Evidence or *Adoption, nil for
+// an ID the store does not hold.
+func (s *Store) Nodes(ctx context.Context, ids []ID) ([]any, error) {
+	out := make([]any, len(ids))
+	byKind := make(map[Kind][]int)
+	for i, id := range ids {
+		byKind[id.Kind()] = append(byKind[id.Kind()], i)
+	}
+	for k, at := range byKind {
+		some := make([]ID, len(at))
+		for j, i := range at {
+			some[j] = ids[i]
+		}
+		var (
+			got []any
+			err error
+		)
+		switch k {
+		case KindReport:
+			got, err = anys(s.Reports(ctx, some))
+		case KindJurisdiction:
+			got, err = anys(s.Jurisdictions(ctx, some))
+		case KindBody:
+			got, err = anys(s.Bodies(ctx, some))
+		case KindMechanism:
+			got, err = anys(s.Mechanisms(ctx, some))
+		case KindDocument:
+			got, err = anys(s.Documents(ctx, some))
+		case KindAward:
+			got, err = anys(s.Awards(ctx, some))
+		case KindPerson:
+			got, err = anys(s.People(ctx, some))
+		case KindEvidence:
+			got, err = anys(s.Evidence(ctx, some))
+		case KindAdoption:
+			got, err = anys(s.Adoptions(ctx, some))
+		default:
+			continue
+		}
+		if err != nil {
+			return nil, fmt.Errorf("graph.Nodes: %w", err)
+		}
+		for j, i := range at {
+			out[i] = got[j]
+		}
+	}
+	return out, nil
+}
+
+// anys turns typed results into []any, keeping nil pointers as nil
+// interfaces.
+func anys[T any](xs []*T, err error) ([]any, error) {
+	if err != nil {
+		return nil, err
+	}
+	out := make([]any, len(xs))
+	for i, x := range xs {
+		if x != nil {
+			out[i] = x
+		}
+	}
+	return out, nil
+}
+
+// Evidence returns the evidence sentences with the given IDs.
+func (s *Store) Evidence(ctx context.Context, ids []ID) ([]*Evidence, error) {
+	described, err := s.describe(ctx, ids, KindEvidence)
+	if err != nil {
+		return nil, fmt.Errorf("graph.Evidence: %w", err)
+	}
+	out := make([]*Evidence, len(ids))
+	for i, qs := range described {
+		if len(qs) == 0 {
+			continue
+		}
+		ev := &Evidence{ID: ids[i]}
+		for _, q := range qs {
+			switch q.Predicate {
+			case PredReport:
+				ev.ReportID, _ = idOf(q.Object)
+			case PredSentence:
+				ev.Sentence = intOf(q.Object)
+			case PredText:
+				ev.Text = strOf(q.Object)
+			case PredStart:
+				ev.Start = intOf(q.Object)
+			case PredEnd:
+				ev.End = intOf(q.Object)
+			case PredStatus:
+				ev.Status = extract.Status(strOf(q.Object))
+			case PredSection:
+				ev.Section = strOf(q.Object)
+			}
+		}
+		out[i] = ev
+	}
+	return out, nil
+}
+
+// Adoptions returns the adoptions with the given IDs.
+func (s *Store) Adoptions(ctx context.Context, ids []ID) ([]*Adoption, error) {
+	described, err := s.describe(ctx, ids, KindAdoption)
+	if err != nil {
+		return nil, fmt.Errorf("graph.Adoptions: %w", err)
+	}
+	out := make([]*Adoption, len(ids))
+	for i, qs := range described {
+		if len(qs) > 0 {
+			out[i] = adoptionOf(ids[i], qs)
+		}
+	}
+	return out, nil
+}
+
+func adoptionOf(id ID, qs []quad.Quad) *Adoption {
+	a := &Adoption{ID: id}
+	for _, q := range qs {
+		switch q.Predicate {
+		case PredMechanism:
+			a.MechanismID, _ = idOf(q.Object)
+		case PredAdopter:
+			a.JurisdictionID, _ = idOf(q.Object)
+		case PredReport:
+			a.ReportID, _ = idOf(q.Object)
+		case PredYear:
+			a.Year = intOf(q.Object)
+		case PredStatus:
+			a.Status = AdoptionStatus(strOf(q.Object))
+		case PredEvidence:
+			if ev, ok := idOf(q.Object); ok {
+				a.EvidenceIDs = append(a.EvidenceIDs, ev)
+			}
+		}
+	}
+	sortIDs(a.EvidenceIDs)
+	return a
+}
+
+// describe returns the quads whose subject is each ID of kind k.
+func (s *Store) describe(ctx context.Context, ids []ID, k Kind) ([][]quad.Quad, error) {
+	anchors := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		if id.Kind() == k {
+			anchors[i] = id.IRI()
+		}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.scan(ctx, quad.Subject, anchors, "")
+}
+
+func strOf(v quad.Value) string {
+	s, _ := v.(quad.String)
+	return string(s)
+}
+
+func intOf(v quad.Value) int {
+	n, _ := v.(quad.Int)
+	return int(n)
+}
+
+// Relation names a link followed backwards, from the node it points to
+// back to the nodes it starts from.
+type Relation int
+
+// Relations Linked follows.
+const (
+	// Variants: mechanism → the mechanisms that are its variants.
+	Variants Relation = iota
+	// Children: jurisdiction → the jurisdictions it is the parent of.
+	Children
+	// BodiesIn: jurisdiction → the bodies located in it.
+	BodiesIn
+	// ReportsBy: jurisdiction → the reports it issued.
+	ReportsBy
+	// Mentions: entity → the evidence sentences that mention it.
+	Mentions
+	// Members: body → the people named in it.
+	Members
+	// Issued: body → the documents it issued.
+	Issued
+	// TakesPart: body → the mechanisms it takes part in.
+	TakesPart
+)
+
+func (r Relation) predicate() quad.IRI {
+	switch r {
+	case Variants:
+		return PredFamily
+	case Children:
+		return PredParent
+	case BodiesIn:
+		return PredLocatedIn
+	case ReportsBy:
+		return PredJurisdiction
+	case Mentions:
+		return PredMentions
+	case Members:
+		return PredMemberOf
+	case Issued:
+		return PredIssuer
+	case TakesPart:
+		return PredTakesPart
+	}
+	return ""
+}
+
+// Linked returns, for each ID, the nodes linked to it by the relation,
+// each once, sorted.
+func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, error) {
+	pred := rel.predicate()
+	if pred == "" {
+		return nil, fmt.Errorf("graph.Linked: unknown relation %d", rel)
+	}
+	anchors := make([]quad.Value, len(ids))
+	for i, id := range ids {
+		anchors[i] = id.IRI()
+	}
+	s.mu.RLock()
+	found, err := s.scan(ctx, quad.Object, anchors, pred)
+	s.mu.RUnlock()
+	if err != nil {
+		return nil, fmt.Errorf("graph.Linked: %w", err)
+	}
+	out := make([][]ID, len(ids))
+	for i, qs := range found {
+		out[i] = subjects(qs)
+	}
+	return out, nil
+}
+
+// subjects returns the distinct subject IDs of quads, sorted.
+func subjects(qs []quad.Quad) []ID {
+	var out []ID
+	seen := make(map[ID]bool, len(qs))
+	for _, q := range qs {
+		if id, ok := idOf(q.Subject); ok && !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	sortIDs(out)
+	return out
+}
+
+// sortIDs sorts IDs segment by segment, numeric segments by value, so that
+// evidence/r/2 comes before evidence/r/10.
+func sortIDs(ids []ID) {
+	sort.Slice(ids, func(i, j int) bool { return lessID(ids[i], ids[j]) })
+}
+
+func lessID(a, b ID) bool {
+	as, bs := strings.Split(string(a), "/"), strings.Split(string(b), "/")
+	for k := 0; k < len(as) && k < len(bs); k++ {
+		if as[k] == bs[k] {
+			continue
+		}
+		x, errx := strconv.Atoi(as[k])
+		y, erry := strconv.Atoi(bs[k])
+		if errx == nil && erry == nil {
+			return x < y
+		}
+		return as[k] < bs[k]
+	}
+	return len(as) < len(bs)
+}
+
+// AdoptionsOf returns, for each ID, the adoptions of a mechanism or by a
+// jurisdiction (by the ID's kind), ordered by year, then jurisdiction or
+// mechanism.
+func (s *Store) AdoptionsOf(ctx context.Context, ids []ID) ([][]*Adoption, error) {
+	anchors := make([]quad.Value, len(ids))
+	var preds []quad.IRI
+	for i, id := range ids {
+		anchors[i] = id.IRI()
+		switch id.Kind() {
+		case KindMechanism:
+			preds = append(preds, PredMechanism)
+		case KindJurisdiction:
+			preds = append(preds, PredAdopter)
+		default:
+			preds = append(preds, "")
+			anchors[i] = nil
+		}
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	// Two scans, one per predicate, each over all its anchors.
+	links := make([][]quad.Quad, len(ids))
+	for _, pred := range []quad.IRI{PredMechanism, PredAdopter} {
+		some := make([]quad.Value, len(ids))
+		have := false
+		for i := range ids {
+			if preds[i] == pred {
+				some[i], have = anchors[i], true
+			}
+		}
+		if !have {
+			continue
+		}
+		found, err := s.scan(ctx, quad.Object, some, pred)
+		if err != nil {
+			return nil, fmt.Errorf("graph.AdoptionsOf: %w", err)
+		}
+		for i, qs := range found {
+			if some[i] != nil {
+				links[i] = qs
+			}
+		}
+	}
+	// One scan describing every adoption found.
+	var adoptions []quad.Value
+	at := make(map[ID]int)
+	for _, qs := range links {
+		for _, id := range subjects(qs) {
+			if _, ok := at[id]; !ok {
+				at[id] = len(adoptions)
+				adoptions = append(adoptions, id.IRI())
+			}
+		}
+	}
+	described, err := s.scan(ctx, quad.Subject, adoptions, "")
+	if err != nil {
+		return nil, fmt.Errorf("graph.AdoptionsOf: %w", err)
+	}
+	out := make([][]*Adoption, len(ids))
+	for i, qs := range links {
+		for _, id := range subjects(qs) {
+			out[i] = append(out[i], adoptionOf(id, described[at[id]]))
+		}
+		s.sortAdoptions(out[i])
+	}
+	return out, nil
+}
+
+// sortAdoptions orders adoptions by year (unknown last), then by the name
+// of the jurisdiction, then by ID. Called with s.mu held.
+func (s *Store) sortAdoptions(as []*Adoption) {
+	name := func(id ID) string {
+		if e := s.cat.entries[id]; e != nil {
+			return e.name()
+		}
+		return string(id)
+	}
+	sort.SliceStable(as, func(i, j int) bool {
+		yi, yj := as[i].Year, as[j].Year
+		if yi != yj {
+			if yi == 0 || yj == 0 {
+				return yj == 0
+			}
+			return yi < yj
+		}
+		if ni, nj := name(as[i].JurisdictionID), name(as[j].JurisdictionID); ni != nj {
+			return ni < nj
+		}
+		return lessID(as[i].ID, as[j].ID)
+	})
+}

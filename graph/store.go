@@ -1,0 +1,228 @@
+package graph
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	ckv "github.com/cayleygraph/cayley/graph/kv"
+	"github.com/cayleygraph/cayley/graph/kv/bolt"
+	"github.com/cayleygraph/cayley/graph/memstore"
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+	"github.com/hidal-go/hidalgo/kv/flat"
+)
+
+// Backend names.
+const (
+	// LevelDB keeps the graph in a LevelDB directory: the default, smaller on
+	// disk and faster to write than Bolt for the same reports.
+	LevelDB = "leveldb"
+	// Bolt keeps the graph in a single Bolt file, indexes.bolt, inside the
+	// data directory.
+	Bolt = "bolt"
+	// Memstore keeps the graph in memory only (tests, one-off runs).
+	Memstore = "memstore"
+)
+
+// Options tell Open which backend to use and where its data lives.
+type Options struct {
+	// Backend is LevelDB (the default when empty), Bolt or Memstore. The
+	// names "postgres" and "cockroach" are reserved for Cayley's SQL
+	// backend, whose Path will be a connection address.
+	Backend string
+	// Path is the data directory of an embedded backend, created and
+	// initialised on first use. Memstore takes none.
+	Path string
+	// NoSync commits without waiting for the disk: much faster bulk loads,
+	// at the risk of losing the last commits (never part of one) in a crash.
+	NoSync bool
+}
+
+// Store is the knowledge graph. It is safe for concurrent use: writes are
+// serialised and exclude reads, reads run in parallel.
+type Store struct {
+	opts Options
+
+	mu  sync.RWMutex
+	db  *txKV            // the key-value database of an embedded backend; nil for memstore
+	qs  cgraph.QuadStore // nil once closed
+	cat *catalogue       // guarded by mu
+	kvo cgraph.Options   // options passed to Cayley's KV quad store
+
+	// failNext makes the next transaction fail after the backend applied
+	// part of it; set only by tests, to prove that a failed write leaves
+	// the store as it was.
+	failNext bool
+}
+
+// Open opens the store Options name, creating and initialising the data
+// directory of an embedded backend on first use, and loads the catalogue.
+func Open(ctx context.Context, opts Options) (*Store, error) {
+	if opts.Backend == "" {
+		opts.Backend = LevelDB
+	}
+	s := &Store{opts: opts, kvo: cgraph.Options{"nosync": opts.NoSync, ckv.OptNoBloom: true}}
+	var err error
+	switch opts.Backend {
+	case Memstore:
+		if opts.Path != "" {
+			return nil, fmt.Errorf("graph.Open: %w: memstore takes no path (got %q)", ErrBackend, opts.Path)
+		}
+		s.qs = memstore.New()
+	case LevelDB, Bolt:
+		err = s.openKV(ctx)
+	case "postgres", "cockroach":
+		return nil, fmt.Errorf("graph.Open: %w: %s is not built in yet", ErrBackend, opts.Backend)
+	default:
+		return nil, fmt.Errorf("graph.Open: %w: %q (want %s, %s or %s)", ErrBackend, opts.Backend, LevelDB, Bolt, Memstore)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("graph.Open(%s %s): %w", opts.Backend, opts.Path, err)
+	}
+	if s.cat, err = loadCatalogue(ctx, s); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("graph.Open(%s %s): loading the catalogue: %w", opts.Backend, opts.Path, err)
+	}
+	return s, nil
+}
+
+// Backend returns the name of the backend the store runs on.
+func (s *Store) Backend() string { return s.opts.Backend }
+
+// Close releases the backend. The store cannot be used afterwards.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.qs == nil {
+		return nil
+	}
+	err := s.qs.Close() // closes s.db too
+	s.qs, s.db = nil, nil
+	if err != nil {
+		return fmt.Errorf("graph.Close(%s %s): %w", s.opts.Backend, s.opts.Path, err)
+	}
+	return nil
+}
+
+// marker returns the file that tells a data directory holds a store of an
+// embedded backend.
+func marker(backend string) string {
+	if backend == Bolt {
+		return "indexes.bolt"
+	}
+	return "CURRENT" // LevelDB
+}
+
+// openKV opens (and on first use creates and initialises) an embedded
+// key-value backend.
+func (s *Store) openKV(ctx context.Context) error {
+	dir := s.opts.Path
+	if dir == "" {
+		return errors.New("no data directory given")
+	}
+	for _, other := range [...]string{LevelDB, Bolt} {
+		if other == s.opts.Backend {
+			continue
+		}
+		if _, err := os.Stat(filepath.Join(dir, marker(other))); err == nil {
+			return fmt.Errorf("%w: %s holds a %s store", ErrBackend, dir, other)
+		}
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	var raw hkv.KV
+	if s.opts.Backend == Bolt {
+		db, err := bolt.Open(dir, s.kvo)
+		if err != nil {
+			return err
+		}
+		raw = db
+	} else {
+		db, err := openLevel(dir, s.opts.NoSync)
+		if err != nil {
+			return err
+		}
+		raw = flat.Upgrade(db)
+	}
+	db := &txKV{KV: raw}
+	qs, err := ckv.New(db, s.kvo)
+	if errors.Is(err, cgraph.ErrNotInitialized) {
+		if err = initKV(ctx, raw, s.kvo); err == nil {
+			qs, err = ckv.New(db, s.kvo)
+		}
+	}
+	if err != nil {
+		raw.Close()
+		return err
+	}
+	s.db, s.qs = db, qs
+	return nil
+}
+
+// indexes are the quad indexes of a key-value store: Cayley's default two
+// (subject-predicate, object-predicate-subject) and one by label, so that a
+// report's quads can be listed without a scan of the whole store.
+func indexes() []ckv.QuadIndex {
+	return []ckv.QuadIndex{
+		{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+		{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+		{Dirs: []quad.Direction{quad.Label}},
+	}
+}
+
+// initKV initialises a new key-value store with the label index. Cayley
+// reads the index list from the store's metadata when it opens it; Init
+// writes the default list, which this replaces before the first quad.
+func initKV(ctx context.Context, db hkv.KV, opts cgraph.Options) error {
+	if err := ckv.Init(db, opts); err != nil {
+		return err
+	}
+	data, err := json.Marshal(indexes())
+	if err != nil {
+		return err
+	}
+	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
+		for _, ind := range indexes() {
+			bucket := make([]byte, len(ind.Dirs))
+			for i, d := range ind.Dirs {
+				bucket[i] = d.Prefix()
+			}
+			if err := hkv.CreateBucket(ctx, tx, hkv.Key{bucket}); err != nil {
+				return err
+			}
+		}
+		return tx.Put(hkv.Key{[]byte("meta"), []byte("indexes")}, data)
+	})
+}
+
+// reopen replaces the Cayley quad store after a failed transaction. The
+// key-value transaction was rolled back, but Cayley's KV store keeps caches
+// (node IDs, pending index entries, Bloom filters) that the failed
+// transaction filled in; a fresh instance over the same database drops them.
+// Called with s.mu held.
+func (s *Store) reopen() error {
+	if s.db == nil {
+		return nil // memstore checks a transaction before it changes anything
+	}
+	qs, err := ckv.New(s.db, s.kvo)
+	if err != nil {
+		return err
+	}
+	s.qs = qs
+	return nil
+}
+
+// open returns the quad store, or ErrClosed.
+func (s *Store) open() (cgraph.QuadStore, error) {
+	if s.qs == nil {
+		return nil, ErrClosed
+	}
+	return s.qs, nil
+}

@@ -1,0 +1,236 @@
+package graph
+
+import (
+	"context"
+	"fmt"
+
+	cgraph "github.com/cayleygraph/cayley/graph"
+	"github.com/cayleygraph/quad"
+
+	"github.com/fazhikg/fazhikg/extract"
+)
+
+// PutStatus tells what PutReport did with a report.
+type PutStatus string
+
+// The outcomes of a put.
+const (
+	// Added: no report of that name was stored.
+	Added PutStatus = "added"
+	// Replaced: a report of that name with other contents was stored; its
+	// quads were replaced.
+	Replaced PutStatus = "replaced"
+	// Unchanged: the same report (same name and hash, or the same quads)
+	// was stored already; nothing was written.
+	Unchanged PutStatus = "unchanged"
+)
+
+// PutResult tells what a put did with one report.
+type PutResult struct {
+	ID      ID
+	Status  PutStatus
+	Added   int // quads written
+	Removed int // quads of the previous version deleted
+}
+
+// PutReport writes a report in one transaction: all its quads or, if
+// anything fails, none. A report stored under the same Name with the same
+// Hash is left as it is (Unchanged); one with another Hash is replaced in the
+// same transaction, its quads that the new version no longer states deleted.
+func (s *Store) PutReport(ctx context.Context, r *extract.Report) (PutResult, error) {
+	res, err := s.PutReports(ctx, []*extract.Report{r})
+	if err != nil {
+		return PutResult{}, err
+	}
+	return res[0], nil
+}
+
+// PutReports writes several reports in one transaction, as PutReport does
+// for one. Two reports with the same Name in one call are an error.
+func (s *Store) PutReports(ctx context.Context, rs []*extract.Report) ([]PutResult, error) {
+	// Turning reports into quads needs no lock.
+	fresh := make([][]quad.Quad, len(rs))
+	names := make(map[string]bool, len(rs))
+	for i, r := range rs {
+		q, err := reportQuads(r)
+		if err != nil {
+			return nil, fmt.Errorf("graph.PutReports: %w", err)
+		}
+		if names[r.Name] {
+			return nil, fmt.Errorf("graph.PutReports: %w: report %q given twice", ErrInvalidReport, r.Name)
+		}
+		names[r.Name] = true
+		fresh[i] = q
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.open(); err != nil {
+		return nil, fmt.Errorf("graph.PutReports: %w", err)
+	}
+	res := make([]PutResult, len(rs))
+	var deltas []cgraph.Delta
+	for i, r := range rs {
+		id := ReportID(r.Name)
+		res[i] = PutResult{ID: id, Status: Added}
+		old := s.cat.entries[id]
+		if old != nil {
+			if r.Hash != "" && old.str(PredHash) == r.Hash {
+				res[i].Status = Unchanged
+				continue
+			}
+			res[i].Status = Replaced
+		}
+		var previous []quad.Quad
+		if old != nil {
+			var err error
+			if previous, err = s.reportQuads(ctx, id); err != nil {
+				return nil, fmt.Errorf("graph.PutReports(%s): reading the stored version: %w", r.Name, err)
+			}
+		}
+		add, del := diff(fresh[i], previous)
+		if len(add) == 0 && len(del) == 0 {
+			res[i].Status = Unchanged
+		}
+		res[i].Added, res[i].Removed = len(add), len(del)
+		deltas = appendDeltas(deltas, del, cgraph.Delete)
+		deltas = appendDeltas(deltas, add, cgraph.Add)
+	}
+	if err := s.apply(ctx, deltas); err != nil {
+		return nil, fmt.Errorf("graph.PutReports: %w", err)
+	}
+	return res, nil
+}
+
+// DeleteReport removes a report (by its Name) and every quad it wrote, in
+// one transaction. Entities other reports describe stay, with their
+// descriptions; those only this report described go. It returns
+// ErrNotFound when no report has that name.
+func (s *Store) DeleteReport(ctx context.Context, name string) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := s.open(); err != nil {
+		return fmt.Errorf("graph.DeleteReport(%q): %w", name, err)
+	}
+	id := ReportID(name)
+	if s.cat.entries[id] == nil {
+		return fmt.Errorf("graph.DeleteReport(%q): %w", name, ErrNotFound)
+	}
+	old, err := s.reportQuads(ctx, id)
+	if err != nil {
+		return fmt.Errorf("graph.DeleteReport(%q): %w", name, err)
+	}
+	if err := s.apply(ctx, appendDeltas(nil, old, cgraph.Delete)); err != nil {
+		return fmt.Errorf("graph.DeleteReport(%q): %w", name, err)
+	}
+	return nil
+}
+
+// reportQuads returns every quad labelled with a report.
+func (s *Store) reportQuads(ctx context.Context, report ID) ([]quad.Quad, error) {
+	qs, err := s.scan(ctx, quad.Label, []quad.Value{report.IRI()}, "")
+	if err != nil {
+		return nil, err
+	}
+	return qs[0], nil
+}
+
+// diff returns the quads of next missing from prev, and those of prev
+// missing from next.
+func diff(next, prev []quad.Quad) (add, del []quad.Quad) {
+	if len(prev) == 0 {
+		return next, nil
+	}
+	in := make(map[quad.Quad]bool, len(prev))
+	for _, q := range prev {
+		in[q] = true
+	}
+	for _, q := range next {
+		if in[q] {
+			delete(in, q)
+		} else {
+			add = append(add, q)
+		}
+	}
+	for _, q := range prev {
+		if in[q] {
+			del = append(del, q)
+		}
+	}
+	return add, del
+}
+
+func appendDeltas(ds []cgraph.Delta, qs []quad.Quad, action cgraph.Procedure) []cgraph.Delta {
+	for _, q := range qs {
+		ds = append(ds, cgraph.Delta{Quad: q, Action: action})
+	}
+	return ds
+}
+
+// apply commits deltas as one backend transaction and, once committed,
+// brings the catalogue up to date. Adding a quad that exists or deleting
+// one that does not fails the whole transaction: the catalogue and the
+// store would disagree otherwise. Called with s.mu held.
+//
+// On a key-value backend the additions and the deletions go to Cayley as
+// two calls inside one key-value transaction (see txKV): Cayley 0.7.7's KV
+// store mishandles one call that mixes them, writing added quads without
+// the nodes (their label, often) whose use drops overall in the call.
+func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
+	if len(deltas) == 0 {
+		return nil
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if s.failNext {
+		s.failNext = false
+		// A quad no report wrote, deleted after everything else: the
+		// backend applies the rest of the transaction before it fails.
+		ghost := quad.MakeIRI(NodeBase+"missing", VocabBase+"missing", NodeBase+"missing", NodeBase+"missing")
+		deltas = append(deltas[:len(deltas):len(deltas)], cgraph.Delta{Quad: ghost, Action: cgraph.Delete})
+	}
+	var err error
+	if s.db == nil {
+		// Memstore checks the whole call before it changes anything.
+		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
+	} else {
+		err = s.applyKV(ctx, deltas)
+	}
+	if err != nil {
+		if rerr := s.reopen(); rerr != nil {
+			return fmt.Errorf("transaction failed: %w; reopening the store after it: %v", err, rerr)
+		}
+		return fmt.Errorf("transaction failed, nothing written: %w", err)
+	}
+	for _, d := range deltas {
+		s.cat.apply(d.Quad, int(d.Action))
+	}
+	return nil
+}
+
+// applyKV applies the additions, then the deletions, in one key-value
+// transaction.
+func (s *Store) applyKV(ctx context.Context, deltas []cgraph.Delta) error {
+	var adds, dels []cgraph.Delta
+	for _, d := range deltas {
+		if d.Action == cgraph.Add {
+			adds = append(adds, d)
+		} else {
+			dels = append(dels, d)
+		}
+	}
+	if err := s.db.Begin(); err != nil {
+		return err
+	}
+	for _, part := range [][]cgraph.Delta{adds, dels} {
+		if len(part) == 0 {
+			continue
+		}
+		if err := s.qs.ApplyDeltas(part, cgraph.IgnoreOpts{}); err != nil {
+			s.db.Rollback()
+			return err
+		}
+	}
+	return s.db.Commit(ctx)
+}

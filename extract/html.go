@@ -329,10 +329,10 @@ func isCruft(n *html.Node, inContent bool) bool {
 			}
 		case "class", "id":
 			for _, word := range strings.Fields(strings.ToLower(a.Val)) {
-				if containsAny(word, cruftWords) {
+				if containsAnyWord(word, cruftWords) {
 					return true
 				}
-				if !inContent && containsAny(word, chromeWords) && !containsAny(word, contentWords) {
+				if !inContent && containsAnyWord(word, chromeWords) && !containsAnyWord(word, contentWords) {
 					return true
 				}
 			}
@@ -341,7 +341,7 @@ func isCruft(n *html.Node, inContent bool) bool {
 	return false
 }
 
-func containsAny(s string, subs []string) bool {
+func containsAnyWord(s string, subs []string) bool {
 	for _, sub := range subs {
 		if strings.Contains(s, sub) {
 			return true
@@ -423,7 +423,7 @@ func isHTMLSpace(r rune) bool {
 
 // isWide reports whether r is an East Asian wide character, between two of
 // which a line break in the source is not a space.
-func isWide(r rune) bool {
+func isWideRune(r rune) bool {
 	switch {
 	case r >= 0x2E80 && r <= 0x2FDF, r >= 0x3000 && r <= 0x30FF,
 		r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6:
@@ -466,7 +466,7 @@ func (w *textWriter) text(s string, pre bool) bool {
 			}
 			continue
 		}
-		w.flush(w.space && !(w.spaceBreak && isWide(w.last) && isWide(r)))
+		w.flush(w.space && !(w.spaceBreak && isWideRune(w.last) && isWideRune(r)))
 		w.put(r)
 		written = true
 	}

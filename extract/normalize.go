@@ -80,10 +80,12 @@ func (n *Normalized) OrigSpan(start, end int) (int, int) {
 //     契約 → 合同).
 //
 // A text is taken for traditional when at least a tenth of its Han
-// characters (CJK unified ideographs) exist only in traditional form (後, 與, 這 but not 著, 乾, 於),
-// so a simplified report quoting a traditional name passes through as it is.
-// Simplified text without full-width characters is returned unchanged and
-// without copying.
+// characters exist only in traditional form (後, 與, 這, but not 著, 乾, 於,
+// which simplified text uses too), so a simplified report quoting a
+// traditional name passes through as it is. In the real reports the share
+// is 0–0.1% for simplified ones and 33% for the traditional one. Simplified
+// text without full-width characters is returned unchanged, without
+// copying.
 func Normalize(original string) *Normalized {
 	tables := loadT2S()
 	var (
@@ -140,28 +142,6 @@ func foldWidth(r rune) rune {
 		return ' '
 	}
 	return r
-}
-
-// foldWidthString returns s with every character width-folded (invalid
-// bytes are copied as they are).
-func foldWidthString(s string, sizeHint int) string {
-	b := make([]byte, 0, sizeHint)
-	last := 0 // start of the bytes not copied yet
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if f := foldWidth(r); f != r {
-			b = append(b, s[last:i]...)
-			b = utf8.AppendRune(b, f)
-			last = i + size
-		}
-		i += size
-	}
-	b = append(b, s[last:]...)
-	return string(b)
 }
 
 // t2sTables is the read-only data the traditional → simplified conversion

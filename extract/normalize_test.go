@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -133,11 +134,11 @@ func TestNormalizeTraditional(t *testing.T) {
 }
 
 func TestNormalizeSample(t *testing.T) {
-	n := Normalize(sampleReportTraditional)
+	n := Normalize(tinyReportTraditional)
 	if !n.Traditional() {
 		t.Fatal("the traditional sample is not taken for traditional")
 	}
-	checkAlignment(t, sampleReportTraditional, n)
+	checkAlignment(t, tinyReportTraditional, n)
 	for _, want := range []string{"青禾县人民政府2023年法治政府建设年度报告", "府检联动、府院联席会议", "规范性文件28件", "合法性审查程序"} {
 		if !strings.Contains(n.Text, want) {
 			t.Errorf("normalised sample lacks %q:\n%s", want, n.Text)
@@ -147,7 +148,7 @@ func TestNormalizeSample(t *testing.T) {
 	i := strings.Index(n.Text, "府检联动")
 	start := utf8.RuneCountInString(n.Text[:i])
 	s, e := n.OrigSpan(start, start+4)
-	if got := string([]rune(sampleReportTraditional)[s:e]); got != "府檢聯動" {
+	if got := string([]rune(tinyReportTraditional)[s:e]); got != "府檢聯動" {
 		t.Errorf("府检联动 maps back to %q", got)
 	}
 }
@@ -155,7 +156,7 @@ func TestNormalizeSample(t *testing.T) {
 // TestNormalizeSeeds runs the real reports: only the traditional one is
 // converted, and the conversion keeps the alignment.
 func TestNormalizeSeeds(t *testing.T) {
-	for name, text := range seedFiles(t) {
+	for name, text := range seedReports(t) {
 		n := Normalize(text)
 		trad := strings.HasPrefix(name, "002_")
 		if n.Traditional() != trad {
@@ -227,8 +228,8 @@ func TestConvertMatchesOpenCC(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	texts := []string{sampleReportTraditional, "最佳化程式與網路數位資料庫，建立執行程序", "PN接面與SQL隱碼攻擊"}
-	if seeds, ok := trySeedFiles(); ok {
+	texts := []string{tinyReportTraditional, "最佳化程式與網路數位資料庫，建立執行程序", "PN接面與SQL隱碼攻擊"}
+	if seeds, ok := trySeedReports(); ok {
 		for _, s := range seeds {
 			texts = append(texts, s)
 		}
@@ -245,7 +246,7 @@ func TestConvertMatchesOpenCC(t *testing.T) {
 }
 
 func FuzzNormalize(f *testing.F) {
-	for _, s := range []string{sampleReport, sampleReportTraditional, "最佳化", "ＡＢＣ\u3000府檢聯席", "a\xffb後", "\n"} {
+	for _, s := range []string{tinyReport, tinyReportTraditional, "最佳化", "ＡＢＣ\u3000府檢聯席", "a\xffb後", "\n"} {
 		f.Add(s)
 	}
 	cc, err := opencc.New("tw2sp")
@@ -272,8 +273,8 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func BenchmarkNormalize(b *testing.B) {
-	simplified := strings.Repeat(sampleReport, 500)
-	traditional := strings.Repeat(sampleReportTraditional, 500)
+	simplified := strings.Repeat(tinyReport, 500)
+	traditional := strings.Repeat(tinyReportTraditional, 500)
 	plain := strings.Repeat("青禾县坚持依法行政,全面落实行政执法三项制度。\n", 2000)
 	Normalize("") // load the tables outside the timing
 	for _, bm := range []struct{ name, text string }{
@@ -303,4 +304,42 @@ func TestTraditionalOnly(t *testing.T) {
 			t.Errorf("%c is taken for traditional-only", r)
 		}
 	}
+}
+
+func ExampleNormalize() {
+	original := "推動營商環境最佳化，深化府檢聯動。"
+	n := Normalize(original)
+	fmt.Println(n.Text, n.Traditional())
+
+	// A match in the normalised text, as character offsets …
+	start := utf8.RuneCountInString(n.Text[:strings.Index(n.Text, "优化")])
+	end := start + utf8.RuneCountInString("优化")
+	// … leads back to the original.
+	s, e := n.OrigSpan(start, end)
+	fmt.Println(string([]rune(original)[s:e]))
+	// Output:
+	// 推动营商环境优化,深化府检联动。 true
+	// 最佳化
+}
+
+// foldWidthString returns s with every character width-folded, as
+// Normalize does to simplified text (invalid bytes are copied as they are).
+func foldWidthString(s string, sizeHint int) string {
+	b := make([]byte, 0, sizeHint)
+	last := 0 // start of the bytes not copied yet
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if f := foldWidth(r); f != r {
+			b = append(b, s[last:i]...)
+			b = utf8.AppendRune(b, f)
+			last = i + size
+		}
+		i += size
+	}
+	b = append(b, s[last:]...)
+	return string(b)
 }

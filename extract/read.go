@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -79,7 +80,7 @@ func ReadFile(ctx context.Context, path string, maxBytes int64) (Input, []byte, 
 			return Input{}, nil, fmt.Errorf("extract.ReadFile(%q): %w: %d bytes, the cap is %d", path, ErrTooLarge, fi.Size(), maxBytes)
 		}
 	}
-	in, raw, err := read(ctx, f, path, maxBytes)
+	in, raw, err := readInput(ctx, f, path, maxBytes)
 	if err != nil {
 		return in, raw, fmt.Errorf("extract.ReadFile(%q): %w", path, err)
 	}
@@ -95,14 +96,14 @@ func Read(ctx context.Context, r io.Reader, name string, maxBytes int64) (Input,
 	if maxBytes <= 0 {
 		maxBytes = DefaultMaxBytes
 	}
-	in, raw, err := read(ctx, r, name, maxBytes)
+	in, raw, err := readInput(ctx, r, name, maxBytes)
 	if err != nil {
 		return in, raw, fmt.Errorf("extract.Read(%q): %w", name, err)
 	}
 	return in, raw, nil
 }
 
-func read(ctx context.Context, r io.Reader, name string, maxBytes int64) (Input, []byte, error) {
+func readInput(ctx context.Context, r io.Reader, name string, maxBytes int64) (Input, []byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(ctxReader{ctx, r}, maxBytes+1))
 	if err != nil {
 		return Input{}, nil, err
@@ -110,7 +111,7 @@ func read(ctx context.Context, r io.Reader, name string, maxBytes int64) (Input,
 	if int64(len(raw)) > maxBytes {
 		return Input{}, nil, fmt.Errorf("%w: more than %d bytes", ErrTooLarge, maxBytes)
 	}
-	in, err := decode(raw, name)
+	in, err := decodeInput(raw, name)
 	return in, raw, err
 }
 
@@ -147,14 +148,14 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // The only other change is that line endings become \n. Decode returns
 // ErrNotText for binary data and ErrEmpty when there is no text.
 func Decode(raw []byte, name string) (Input, error) {
-	in, err := decode(raw, name)
+	in, err := decodeInput(raw, name)
 	if err != nil {
 		return in, fmt.Errorf("extract.Decode(%q): %w", name, err)
 	}
 	return in, nil
 }
 
-func decode(raw []byte, name string) (Input, error) {
+func decodeInput(raw []byte, name string) (Input, error) {
 	if len(raw) == 0 {
 		return Input{}, ErrEmpty
 	}
@@ -522,7 +523,7 @@ const detectSampleLen = 64 << 10
 // chooseEncoding picks the encoding of raw, which has no byte-order mark;
 // declared is what the page declares ("" for nothing).
 func chooseEncoding(raw []byte, declared string) string {
-	if isASCII(raw) {
+	if allASCII(raw) {
 		if declared != "" && encodingByName(declared) != nil && isASCIICompatible(declared) {
 			return declared
 		}
@@ -539,7 +540,7 @@ func chooseEncoding(raw []byte, declared string) string {
 	if looksUTF16(sample, 0) {
 		cands = append(cands, encUTF16BE)
 	}
-	if declared != "" && !containsString(cands, declared) {
+	if declared != "" && !slices.Contains(cands, declared) {
 		cands = append(cands, declared)
 	}
 	best, bestScore := "", 0.0
@@ -553,7 +554,7 @@ func chooseEncoding(raw []byte, declared string) string {
 	}
 	if declared != "" {
 		// Honour the declaration unless another reading is clearly better.
-		margin := float64(nonASCII(sample))/20 + 2
+		margin := float64(countNonASCII(sample))/20 + 2
 		if bestScore <= scores[declared]+margin {
 			return declared
 		}
@@ -561,16 +562,7 @@ func chooseEncoding(raw []byte, declared string) string {
 	return best
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
-func isASCII(b []byte) bool {
+func allASCII(b []byte) bool {
 	for _, c := range b {
 		if c >= 0x80 {
 			return false
@@ -579,7 +571,7 @@ func isASCII(b []byte) bool {
 	return true
 }
 
-func nonASCII(b []byte) int {
+func countNonASCII(b []byte) int {
 	n := 0
 	for _, c := range b {
 		if c >= 0x80 {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,9 +32,9 @@ func updatingGolden() bool {
 	return f != nil && f.Value.String() == "true"
 }
 
-// sampleReport is a made-up report in simplified characters, with
+// tinyReport is a made-up report in simplified characters, with
 // full-width punctuation, a 《》 citation and Windows line endings removed.
-const sampleReport = `青禾县人民政府2023年法治政府建设年度报告
+const tinyReport = `青禾县人民政府2023年法治政府建设年度报告
 
 2023年，青禾县坚持依法行政，深入推进府检联动、府院联席会议等工作机制，全面落实行政执法三项制度。
 一、主要举措和成效
@@ -43,11 +44,11 @@ const sampleReport = `青禾县人民政府2023年法治政府建设年度报告
 基层执法力量仍显薄弱，部分乡镇执法人员业务能力有待提升。
 `
 
-// sampleReportRare adds characters GBK lacks and GB18030 has.
-const sampleReportRare = sampleReport + "附：䶮字与𠮷字的写法说明。\n"
+// tinyReportRare adds characters GBK lacks and GB18030 has.
+const tinyReportRare = tinyReport + "附：䶮字与𠮷字的写法说明。\n"
 
-// sampleReportTraditional is a made-up report in traditional characters.
-const sampleReportTraditional = `青禾縣人民政府2023年法治政府建設年度報告
+// tinyReportTraditional is a made-up report in traditional characters.
+const tinyReportTraditional = `青禾縣人民政府2023年法治政府建設年度報告
 
 2023年，青禾縣堅持依法行政，深入推進府檢聯動、府院聯席會議等工作機制，全面落實行政執法三項制度。
 一、主要舉措和成效
@@ -57,7 +58,7 @@ const sampleReportTraditional = `青禾縣人民政府2023年法治政府建設�
 基層執法力量仍顯薄弱，部分鄉鎮執法人員業務能力有待提升。
 `
 
-const samplePage = `<!DOCTYPE html>
+const tinyPortalPage = `<!DOCTYPE html>
 <html><head>
 <meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>青禾县2023年法治政府建设年度报告_青禾县人民政府门户网站</title>
@@ -86,7 +87,7 @@ const samplePage = `<!DOCTYPE html>
 </body></html>
 `
 
-const sampleArticlePage = `<html><head><title>门户网站 - 报告</title></head>
+const tinyArticlePage = `<html><head><title>门户网站 - 报告</title></head>
 <body><form id="form1"><div class="wrap">
 <nav>首页 | 政务公开</nav>
 <article><header><h1>青禾县法治政府建设年度报告</h1><p>发布日期：2024-03-20</p></header>
@@ -123,36 +124,36 @@ func mustEncode(t testing.TB, e encoding.Encoding, s string) []byte {
 func readSamples(t testing.TB) []readSample {
 	utf16le := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	utf16be := unicode.UTF16(unicode.BigEndian, unicode.UseBOM)
-	truncated := []byte(sampleReport)
+	truncated := []byte(tinyReport)
 	truncated = append(truncated, []byte("末尾截断的字")[:16]...) // 5 characters and 1 byte of the 6th
 	return []readSample{
-		{file: "utf8.txt", make: func() []byte { return []byte(sampleReport) },
-			format: FormatText, enc: "UTF-8", same: sampleReport},
-		{file: "utf8_bom.txt", make: func() []byte { return append([]byte("\xEF\xBB\xBF"), sampleReport...) },
-			format: FormatText, enc: "UTF-8", same: sampleReport},
-		{file: "utf8_crlf.txt", make: func() []byte { return []byte(strings.ReplaceAll(sampleReport, "\n", "\r\n") + "旧式\r换行\n") },
-			format: FormatText, enc: "UTF-8", same: sampleReport + "旧式\n换行\n"},
-		{file: "utf16le_bom.txt", make: func() []byte { return mustEncode(t, utf16le, sampleReport) },
-			format: FormatText, enc: "UTF-16LE", same: sampleReport},
-		{file: "utf16be_bom.txt", make: func() []byte { return mustEncode(t, utf16be, sampleReport) },
-			format: FormatText, enc: "UTF-16BE", same: sampleReport},
-		{file: "gbk.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, sampleReport) },
-			format: FormatText, enc: "GB18030", same: sampleReport},
-		{file: "gb18030.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GB18030, sampleReportRare) },
-			format: FormatText, enc: "GB18030", same: sampleReportRare},
-		{file: "gbk_traditional.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, sampleReportTraditional) },
-			format: FormatText, enc: "GB18030", same: sampleReportTraditional},
-		{file: "big5.txt", make: func() []byte { return mustEncode(t, traditionalchinese.Big5, sampleReportTraditional) },
-			format: FormatText, enc: "Big5", same: sampleReportTraditional},
+		{file: "utf8.txt", make: func() []byte { return []byte(tinyReport) },
+			format: FormatText, enc: "UTF-8", same: tinyReport},
+		{file: "utf8_bom.txt", make: func() []byte { return append([]byte("\xEF\xBB\xBF"), tinyReport...) },
+			format: FormatText, enc: "UTF-8", same: tinyReport},
+		{file: "utf8_crlf.txt", make: func() []byte { return []byte(strings.ReplaceAll(tinyReport, "\n", "\r\n") + "旧式\r换行\n") },
+			format: FormatText, enc: "UTF-8", same: tinyReport + "旧式\n换行\n"},
+		{file: "utf16le_bom.txt", make: func() []byte { return mustEncode(t, utf16le, tinyReport) },
+			format: FormatText, enc: "UTF-16LE", same: tinyReport},
+		{file: "utf16be_bom.txt", make: func() []byte { return mustEncode(t, utf16be, tinyReport) },
+			format: FormatText, enc: "UTF-16BE", same: tinyReport},
+		{file: "gbk.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, tinyReport) },
+			format: FormatText, enc: "GB18030", same: tinyReport},
+		{file: "gb18030.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GB18030, tinyReportRare) },
+			format: FormatText, enc: "GB18030", same: tinyReportRare},
+		{file: "gbk_traditional.txt", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, tinyReportTraditional) },
+			format: FormatText, enc: "GB18030", same: tinyReportTraditional},
+		{file: "big5.txt", make: func() []byte { return mustEncode(t, traditionalchinese.Big5, tinyReportTraditional) },
+			format: FormatText, enc: "Big5", same: tinyReportTraditional},
 		{file: "utf8_truncated.txt", make: func() []byte { return truncated },
-			format: FormatText, enc: "UTF-8", same: sampleReport + "末尾截断的\uFFFD"},
-		{file: "page_gb2312.html", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, samplePage) },
+			format: FormatText, enc: "UTF-8", same: tinyReport + "末尾截断的\uFFFD"},
+		{file: "page_gb2312.html", make: func() []byte { return mustEncode(t, simplifiedchinese.GBK, tinyPortalPage) },
 			format: FormatHTML, enc: "GB18030"},
-		{file: "page_declared_wrongly.htm", make: func() []byte { return []byte(samplePage) }, // says gb2312, is UTF-8
+		{file: "page_declared_wrongly.htm", make: func() []byte { return []byte(tinyPortalPage) }, // says gb2312, is UTF-8
 			format: FormatHTML, enc: "UTF-8"},
-		{file: "page_utf16.html", make: func() []byte { return mustEncode(t, utf16le, samplePage) },
+		{file: "page_utf16.html", make: func() []byte { return mustEncode(t, utf16le, tinyPortalPage) },
 			format: FormatHTML, enc: "UTF-16LE"},
-		{file: "page_article.txt", make: func() []byte { return []byte(sampleArticlePage) }, // sniffed
+		{file: "page_article.txt", make: func() []byte { return []byte(tinyArticlePage) }, // sniffed
 			format: FormatHTML, enc: "UTF-8"},
 		{file: "page_no_text.html", make: func() []byte {
 			return []byte("<html><head><title></title><script>x=1</script></head><body><nav>首页</nav></body></html>")
@@ -169,9 +170,9 @@ func readSamples(t testing.TB) []readSample {
 		}, err: ErrNotText},
 		{file: "fake.pdf.txt", make: func() []byte { return []byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n") }, err: ErrNotText},
 		{file: "utf16le_nobom.txt", make: func() []byte {
-			return mustEncode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), sampleReport)
+			return mustEncode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), tinyReport)
 		},
-			format: FormatText, enc: "UTF-16LE", same: sampleReport},
+			format: FormatText, enc: "UTF-16LE", same: tinyReport},
 	}
 }
 
@@ -214,14 +215,14 @@ func TestDecodeSamples(t *testing.T) {
 			if s.same != "" && in.Text != s.same {
 				t.Errorf("Text =\n%q\nwant\n%q", in.Text, s.same)
 			}
-			checkGolden(t, path+".golden", in.Text)
+			checkReadGolden(t, path+".golden", in.Text)
 		})
 	}
 }
 
 // checkGolden compares got with the golden file, or rewrites it under
 // -update.
-func checkGolden(t *testing.T, path, got string) {
+func checkReadGolden(t *testing.T, path, got string) {
 	t.Helper()
 	if updatingGolden() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
@@ -315,9 +316,9 @@ func TestDetectShort(t *testing.T) {
 
 // seedFiles returns the real reports in ../shared/seeds (relative to the
 // repository root), skipping the test when they are absent.
-func seedFiles(t testing.TB) map[string]string {
+func seedReports(t testing.TB) map[string]string {
 	t.Helper()
-	seeds, ok := trySeedFiles()
+	seeds, ok := trySeedReports()
 	if !ok {
 		t.Skip("no seed reports in ../shared/seeds")
 	}
@@ -325,7 +326,7 @@ func seedFiles(t testing.TB) map[string]string {
 }
 
 // trySeedFiles reads the real reports, if they are there.
-func trySeedFiles() (map[string]string, bool) {
+func trySeedReports() (map[string]string, bool) {
 	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
 	seeds := make(map[string]string, len(paths))
 	for _, p := range paths {
@@ -341,7 +342,7 @@ func trySeedFiles() (map[string]string, bool) {
 // TestDecodeSeedsReencoded re-encodes the real reports and checks that
 // Decode recovers them exactly without being told the encoding.
 func TestDecodeSeedsReencoded(t *testing.T) {
-	for name, text := range seedFiles(t) {
+	for name, text := range seedReports(t) {
 		encs := []struct {
 			want string
 			enc  encoding.Encoding
@@ -373,11 +374,11 @@ func TestReadFile(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	path := filepath.Join(dir, "report.txt")
-	if err := os.WriteFile(path, []byte(sampleReport), 0o644); err != nil {
+	if err := os.WriteFile(path, []byte(tinyReport), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	in, raw, err := ReadFile(ctx, path, 0)
-	if err != nil || in.Text != sampleReport || string(raw) != sampleReport {
+	if err != nil || in.Text != tinyReport || string(raw) != tinyReport {
 		t.Fatalf("ReadFile = %q, %d bytes, %v", in.Text, len(raw), err)
 	}
 
@@ -385,7 +386,7 @@ func TestReadFile(t *testing.T) {
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), path) {
 		t.Errorf("capped ReadFile error = %v, want ErrTooLarge naming the file", err)
 	}
-	_, _, err = Read(ctx, strings.NewReader(sampleReport), "stdin", 100)
+	_, _, err = Read(ctx, strings.NewReader(tinyReport), "stdin", 100)
 	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "stdin") {
 		t.Errorf("capped Read error = %v, want ErrTooLarge naming the input", err)
 	}
@@ -399,7 +400,7 @@ func TestReadFile(t *testing.T) {
 	}
 	cancelled, cancel := context.WithCancel(ctx)
 	cancel()
-	_, _, err = Read(cancelled, strings.NewReader(sampleReport), "stdin", 0)
+	_, _, err = Read(cancelled, strings.NewReader(tinyReport), "stdin", 0)
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled Read error = %v", err)
 	}
@@ -423,10 +424,10 @@ func TestDecodeUTF8Replacement(t *testing.T) {
 }
 
 func FuzzDecode(f *testing.F) {
-	f.Add([]byte(sampleReport), "report.txt")
-	f.Add([]byte(samplePage), "page.html")
-	f.Add(mustEncode(f, simplifiedchinese.GBK, sampleReport), "gbk.txt")
-	f.Add(mustEncode(f, traditionalchinese.Big5, sampleReportTraditional), "big5.txt")
+	f.Add([]byte(tinyReport), "report.txt")
+	f.Add([]byte(tinyPortalPage), "page.html")
+	f.Add(mustEncode(f, simplifiedchinese.GBK, tinyReport), "gbk.txt")
+	f.Add(mustEncode(f, traditionalchinese.Big5, tinyReportTraditional), "big5.txt")
 	f.Add([]byte("\xff\xfe\x00\x00"), "odd.txt")
 	f.Add([]byte("<html><p>甲<br>乙</p></html>"), "x")
 	f.Fuzz(func(t *testing.T, raw []byte, name string) {
@@ -455,14 +456,14 @@ func FuzzDecode(f *testing.F) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	gbk := mustEncode(b, simplifiedchinese.GBK, strings.Repeat(sampleReport, 200))
-	page := []byte(strings.Repeat(samplePage, 50))
+	gbk := mustEncode(b, simplifiedchinese.GBK, strings.Repeat(tinyReport, 200))
+	page := []byte(strings.Repeat(tinyPortalPage, 50))
 	for _, bm := range []struct {
 		name string
 		raw  []byte
 		file string
 	}{
-		{"utf8", []byte(strings.Repeat(sampleReport, 200)), "r.txt"},
+		{"utf8", []byte(strings.Repeat(tinyReport, 200)), "r.txt"},
 		{"gbk-undeclared", gbk, "r.txt"},
 		{"html", page, "p.html"},
 	} {
@@ -475,4 +476,22 @@ func BenchmarkDecode(b *testing.B) {
 			}
 		})
 	}
+}
+
+func ExampleDecode() {
+	page := `<html><head><meta charset="gb2312"><title>报告_门户网站</title></head>
+<body><div class="nav">首页</div><p>一、主要举措</p><p>推进府检联动。</p></body></html>`
+	raw, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page))
+	in, err := Decode(raw, "report.html")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(in.Format, in.Encoding)
+	fmt.Println(in.Text)
+	// Output:
+	// html GB18030
+	// 报告_门户网站
+	// 一、主要举措
+	// 推进府检联动。
 }

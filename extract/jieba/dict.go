@@ -15,7 +15,8 @@ import (
 
 //go:generate go run gen.go
 
-// The dictionaries cppjieba loads, in the order gojieba.NewJieba takes them.
+// The dictionary and HMM model of cppjieba (MIT licence, as gojieba),
+// gzip'd by gen.go.
 //
 //go:embed dict/jieba.dict.utf8.gz dict/hmm_model.utf8.gz
 var dictFS embed.FS

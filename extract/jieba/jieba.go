@@ -42,7 +42,9 @@ type Options struct {
 	CacheDir string
 }
 
-// Word is a user dictionary entry.
+// Word is a user dictionary entry. Single-character words are weak: cppjieba
+// protects only those loaded from a user dictionary file from its HMM, and
+// these are inserted after loading.
 type Word struct {
 	Text string
 	// Freq weighs the word against the dictionary's counts (the jieba

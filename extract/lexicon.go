@@ -190,3 +190,26 @@ func (l *lexicon) sameAs(key string, e *lexEntry) bool {
 	}
 	return strings.Trim(rest, "+-") == ""
 }
+
+// mechDisplay is the name shown for a mechanism found in the text: the
+// written form without quotes and punctuation, 工作机制 shortened to 机制.
+func mechDisplay(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune("“”\"'‘’「」『』《》〈〉<> 、,，·•", r) {
+			continue
+		}
+		switch r {
+		case '—', '–', '－':
+			r = '-'
+		}
+		b.WriteRune(r)
+	}
+	d := b.String()
+	for _, suf := range [][2]string{{"工作机制", "机制"}, {"工作模式", "模式"}} {
+		if strings.HasSuffix(d, suf[0]) && d != suf[0] {
+			d = strings.TrimSuffix(d, suf[0]) + suf[1]
+		}
+	}
+	return d
+}

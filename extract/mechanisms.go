@@ -410,7 +410,7 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 			if m := listHeadRe.FindString(t.str(last.q1, min(e, last.q1+12))); m != "" && t.str(items[k].q1, items[k+1].q0) == "" {
 				en := last.q1 + utf8.RuneCountInString(m)
 				if free(it.q0, en) {
-					out = append(out, mcand{start: it.q0, end: en, key: mechKey(m), name: mechKey(m)})
+					out = append(out, mcand{start: it.q0, end: en, key: mechKey(m), name: mechDisplay(m)})
 					claim(it.q0, en)
 				}
 				k = listEnd[k]
@@ -511,7 +511,11 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		if nameStart == it.q0 && genericSuffix[t.str(it.q1, en)] && (utf8.RuneCountInString(c) >= 3 || structuredRe.MatchString(c)) {
 			key = mechKey(c)
 		}
-		cand := mcand{start: st, end: en, key: key, name: key}
+		name := mechDisplay(full)
+		if key == mechKey(c) {
+			name = mechDisplay(c)
+		}
+		cand := mcand{start: st, end: en, key: key, name: name}
 		for _, probe := range []string{full, t.str(it.q0, en), c, t.str(st, en)} {
 			if le := x.p.lex.find(probe); le != nil && !le.root {
 				cand.key, cand.name, cand.family, cand.kinds, cand.known = mechKey(le.name), le.name, le.family, le.kinds, true
@@ -615,7 +619,7 @@ func (x *doc) bareMechanisms(s, e int, free func(int, int) bool, claim func(int,
 		}
 		full := t.str(start, he)
 		key := mechKey(full)
-		cand := mcand{start: start, end: he, key: key, name: key}
+		cand := mcand{start: start, end: he, key: key, name: mechDisplay(full)}
 		if le := x.p.lex.find(key); le != nil && !le.root {
 			cand.key, cand.name, cand.family, cand.kinds, cand.known = mechKey(le.name), le.name, le.family, le.kinds, true
 		} else if f := x.p.lex.familyOf(full); f != nil {
@@ -645,12 +649,11 @@ func (x *doc) collectMechanisms(cands []mcand) {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
 	// parts of a known whole named in the same or the previous sentence
 	// are that whole: 行政执法“三项制度”。全面推行行政执法公示制度、全过程记录制度…
-	for i := range cands {
-		c := &cands[i]
+	merge := make([]bool, len(cands))
+	for i, c := range cands {
 		if !c.known || c.family == "" {
 			continue
 		}
-		fk := mechKey(c.family)
 		si := x.sentenceAt(c.start)
 		siblings := map[string]bool{}
 		for _, d := range cands {
@@ -658,9 +661,15 @@ func (x *doc) collectMechanisms(cands []mcand) {
 				siblings[d.key] = true
 			}
 		}
-		if len(siblings) < 2 {
+		merge[i] = len(siblings) >= 2
+	}
+	for i := range cands {
+		c := &cands[i]
+		if !merge[i] {
 			continue
 		}
+		fk := mechKey(c.family)
+		si := x.sentenceAt(c.start)
 		for _, d := range cands {
 			if d.key == fk && d.known {
 				if ds := x.sentenceAt(d.start); ds == si || ds == si-1 {
@@ -725,15 +734,23 @@ func (x *doc) mechBodies(c mcand) []string {
 		return out
 	}
 	s := x.sents[si]
+	// the clause: from the last ; before the mechanism
+	from := s.start
+	for k := c.start - 1; k > s.start; k-- {
+		if x.t[k] == '；' || x.t[k] == ';' {
+			from = k + 1
+			break
+		}
+	}
 	var named []string
 	for _, b := range x.bodyAt {
-		if b.start >= s.start && b.end <= c.start {
+		if b.start >= from && b.end <= c.start {
 			if !contains(named, b.name) {
 				named = append(named, b.name)
 			}
 		}
 	}
-	if len(named) >= 2 && cooperateRe.MatchString(x.t.str(s.start, c.start)) {
+	if len(named) >= 2 && cooperateRe.MatchString(x.t.str(from, c.start)) {
 		for _, n := range named {
 			if !contains(out, n) {
 				out = append(out, n)

@@ -118,6 +118,7 @@ type doc struct {
 	mentionCount map[string]int
 	bodyIndex    map[string]*Body
 	unitNames    map[string]bool // bodies found as named units
+	segCache     map[int][]Token // segmented sentences
 	// scratch shared by recognisers
 	placeAt   []placeHit // resolved place mentions, in text order
 	bodyAt    []bodyHit  // resolved body mentions, in text order

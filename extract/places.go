@@ -205,7 +205,7 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 				inScope = p
 			}
 		}
-		if inScope == nil || m.Start > 0 && x.inWordAt(m.Start) {
+		if inScope == nil || !x.wordAt(m.Start, m.End) {
 			return nil
 		}
 		return inScope
@@ -227,7 +227,7 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 		if m.Short && isTownship(c) && s.Level == gazetteer.City {
 			continue
 		}
-		if m.Short && !isTownship(c) && x.inWordAt(m.Start) {
+		if m.Short && !isTownship(c) && !x.wordAt(m.Start, m.End) {
 			break
 		}
 		if p := pick(func(p *gazetteer.Place) bool { return p.Within(s) }); p != nil {
@@ -554,6 +554,15 @@ func contains(ss []string, s string) bool {
 
 func sortHits(h []placeHit) {
 	sort.SliceStable(h, func(i, j int) bool { return h[i].start < h[j].start })
+}
+
+// wordAt reports whether the name at [s, e) stands as words of its own:
+// by the segmenter when there is one, else by the character before it.
+func (x *doc) wordAt(s, e int) bool {
+	if yes, ok := x.boundary(s, e); ok {
+		return yes
+	}
+	return !x.inWordAt(s)
 }
 
 // inWordAt reports whether the text just before i continues a word into

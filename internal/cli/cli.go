@@ -1,0 +1,89 @@
+// Package cli holds fazhikg's sub-commands. Run executes one with the given
+// arguments and writers, so that every command can be tested in process.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	ExitOK      = 0
+	ExitError   = 1 // the command failed
+	ExitPartial = 2 // the command ran, but some inputs failed
+	ExitUsage   = 64
+)
+
+// errPartial marks a run in which some inputs failed; the failures have
+// been reported already.
+var errPartial = errors.New("some inputs failed")
+
+// env holds what every command shares.
+type env struct {
+	stdout, stderr io.Writer
+	dataDir        string
+}
+
+// Run runs the command line args and returns the process exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	e := &env{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "fazhikg",
+		Short: "A knowledge graph of China's rule-of-law government reports",
+		Long: `fazhikg reads rule-of-law government reports (法治政府建设年度报告), extracts the
+jurisdictions, bodies, working mechanisms, documents, awards and people they
+name, each fact with the sentence that states it, stores them in a Cayley quad
+store and serves them over GraphQL.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetArgs(args)
+	root.PersistentFlags().StringVar(&e.dataDir, "data", defaultDataDir(),
+		"data directory of the embedded store (env FAZHIKG_DATA)")
+	root.AddCommand(
+		extractCmd(e),
+	)
+	err := root.ExecuteContext(ctx)
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errPartial):
+		return ExitPartial
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "fazhikg: %v\n", err)
+		return ExitUsage
+	default:
+		fmt.Fprintf(stderr, "fazhikg: %v\n", err)
+		return ExitError
+	}
+}
+
+// errUsage marks a bad command line.
+var errUsage = errors.New("usage")
+
+func usagef(format string, args ...any) error {
+	return fmt.Errorf("%w: %s", errUsage, fmt.Sprintf(format, args...))
+}
+
+// defaultDataDir is $FAZHIKG_DATA, else the user's data directory.
+func defaultDataDir() string {
+	if d := os.Getenv("FAZHIKG_DATA"); d != "" {
+		return d
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "fazhikg")
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(h, ".local", "share", "fazhikg")
+	}
+	return "fazhikg-data"
+}

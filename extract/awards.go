@@ -16,7 +16,7 @@ var (
 		"荣获": true, "荣获了": true, "获评": true, "获评为": true, "入选": true, "入选了": true, "表彰为": true,
 		"评选为": true, "评定为": true, "命名为": true, "授予": true, "评为": true, "荣立": true,
 	}
-	honourRe = regexp.MustCompile(`等功|示范|先进|模范|优秀|典型|案例|基地|奖|称号|集体|个人|标兵|品牌|试点|最佳实践|星级|荣誉|案例库|民主法治村|单位|十佳|百佳|优胜|金牌|表扬|表彰|名录|名单|项目|事例|先锋|红旗|文明`)
+	honourRe       = regexp.MustCompile(`等功|示范|先进|模范|优秀|典型|案例|基地|奖|称号|集体|个人|标兵|品牌|试点|最佳实践|星级|荣誉|案例库|民主法治村|单位|十佳|百佳|优胜|金牌|表扬|表彰|名录|名单|项目|事例|先锋|红旗|文明`)
 	notHonourEndRe = regexp.MustCompile(`(肯定|批示|点赞|刊载|刊发|报道|好评|认可|关注|支持|授信额度|资金|补助|经费|贷款|融资|成效|效果|提升|增长|突破|回复|答复)$`)
 	countHonourRe  = regexp.MustCompile(`荣誉\d+项|\d+项荣誉|^(国家级|省级|市级|县级)荣誉`)
 	leadWordsRe    = regexp.MustCompile(`^(同时|并且|并|其中|今年以来|此外|另外|目前|全年|期间|此外|先后|相继|还|均|分别|已|共)+`)
@@ -55,6 +55,9 @@ func (x *doc) awards() {
 			continue
 		}
 		str := t.str(s.start, s.end)
+		if !strings.ContainsAny(str, "获评授选彰命创荣记列确") {
+			continue
+		}
 		for _, loc := range awardTriggerRe.FindAllStringIndex(str, -1) {
 			trig := str[loc[0]:loc[1]]
 			ts := s.start + utf8.RuneCountInString(str[:loc[0]])

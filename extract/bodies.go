@@ -152,13 +152,13 @@ var nationalBodies = map[string][2]string{
 	"最高人民法院": {"最高人民法院", KindCourt}, "最高人民检察院": {"最高人民检察院", KindProcuratorate},
 	"最高法": {"最高人民法院", KindCourt}, "最高检": {"最高人民检察院", KindProcuratorate},
 	"全国人大常委会": {"全国人大常委会", KindCongress}, "全国人大": {"全国人民代表大会", KindCongress},
-	"全国政协": {"全国政协", KindCPPCC},
-	"中央全面依法治国委员会": {"中央全面依法治国委员会", KindParty},
+	"全国政协":           {"全国政协", KindCPPCC},
+	"中央全面依法治国委员会":    {"中央全面依法治国委员会", KindParty},
 	"中央全面依法治国委员会办公室": {"中央全面依法治国委员会办公室", KindParty},
-	"中央依法治国办": {"中央全面依法治国委员会办公室", KindParty},
-	"中央政法委": {"中央政法委员会", KindParty}, "中央纪委国家监委": {"中央纪委国家监委", KindOther},
+	"中央依法治国办":        {"中央全面依法治国委员会办公室", KindParty},
+	"中央政法委":          {"中央政法委员会", KindParty}, "中央纪委国家监委": {"中央纪委国家监委", KindOther},
 	"国家市场监督管理总局": {"国家市场监督管理总局", KindMarket}, "市场监管总局": {"国家市场监督管理总局", KindMarket},
-	"市监总局": {"国家市场监督管理总局", KindMarket},
+	"市监总局":    {"国家市场监督管理总局", KindMarket},
 	"国家发展改革委": {"国家发展和改革委员会", KindOther}, "国家发展和改革委员会": {"国家发展和改革委员会", KindOther},
 	"生态环境部": {"生态环境部", KindOther}, "自然资源部": {"自然资源部", KindOther}, "民政部": {"民政部", KindOther},
 	"财政部": {"财政部", KindOther}, "人力资源社会保障部": {"人力资源社会保障部", KindOther},
@@ -212,12 +212,12 @@ func (x *doc) relPrefix(i int) (string, int) {
 	t := x.t
 	for _, r := range relChars {
 		n := utf8.RuneCountInString(r)
-		if i-n < 0 || t.str(i-n, i) != r {
+		if !t.has(i-n, r) {
 			continue
 		}
 		if i-n-1 >= 0 {
 			if notPrefix[t.str(i-n-1, i)] {
-				return "", 0
+				return "-", 0 // 全区法院: every court of the district
 			}
 			// 区 of 秀洲区 is part of a place name, handled as a place
 			if x.placeEndsAt(i) != nil {
@@ -339,8 +339,7 @@ func (x *doc) matchCore(i int) (core, bool) {
 		return core{}, false
 	}
 	for _, c := range cores[x.t[i]] {
-		n := utf8.RuneCountInString(c.surface)
-		if x.t.str(i, i+n) == c.surface {
+		if x.t.has(i, c.surface) {
 			return c, true
 		}
 	}
@@ -400,7 +399,10 @@ func (x *doc) bodies() {
 					start = x.placeAt[k].start
 				}
 			}
-		} else if rel, rn := x.relPrefix(i); rel != "" && !strings.ContainsRune("级里内外域直属", t[i]) {
+		} else if rel, rn := x.relPrefix(i); rel == "-" {
+			i += n - 1
+			continue
+		} else if rel != "" && !strings.ContainsRune("级里内外域直属", t[i]) {
 			j, start = x.relJur(rel), i-rn
 			if j == nil {
 				i += n - 1
@@ -481,7 +483,7 @@ var nationalByRune = func() map[rune][]string {
 func matchNational(t text, i int) (int, string, string) {
 	for _, s := range nationalByRune[t[i]] {
 		n := utf8.RuneCountInString(s)
-		if t.str(i, i+n) != s {
+		if !t.has(i, s) {
 			continue
 		}
 		// 司法部门, 教育部门: departments in general, not the ministry
@@ -496,9 +498,8 @@ func matchNational(t text, i int) (int, string, string) {
 
 func matchPartySub(t text, i int) (struct{ surface, canon, kind string }, int) {
 	for _, s := range partySubs {
-		n := utf8.RuneCountInString(s.surface)
-		if t.str(i, i+n) == s.surface {
-			return s, n
+		if t.has(i, s.surface) {
+			return s, utf8.RuneCountInString(s.surface)
 		}
 	}
 	return struct{ surface, canon, kind string }{}, 0
@@ -509,11 +510,13 @@ func matchPartySub(t text, i int) (struct{ surface, canon, kind string }, int) {
 func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 	t := x.t
 	for _, h := range orgHeads {
-		hr := []rune(h)
-		for i := 0; i+len(hr) <= len(t); i++ {
-			if t.str(i, i+len(hr)) != h {
-				continue
+		hn := utf8.RuneCountInString(h)
+		last := -1
+		for _, i := range x.find(h) {
+			if i < last || x.inCruft(i) {
+				continue // inside a longer head already read
 			}
+			last = i + hn
 			start := i
 			for start > 0 && i-start < 18 && unicode.Is(unicode.Han, t[start-1]) {
 				start--
@@ -522,18 +525,16 @@ func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 			best := start
 			for k := start; k < i; k++ {
 				for _, w := range orgStops {
-					wr := []rune(w)
-					if k+len(wr) <= i && t.str(k, k+len(wr)) == w && k+len(wr) > best {
-						best = k + len(wr)
+					if e := k + utf8.RuneCountInString(w); e <= i && e > best && t.has(k, w) {
+						best = e
 					}
 				}
 			}
 			start = best
-			if i-start < 2 || x.inCruft(i) {
-				i += len(hr) - 1
+			if i-start < 2 {
 				continue
 			}
-			name := t.str(start, i+len(hr))
+			name := t.str(start, i+hn)
 			generic := false
 			for _, g := range orgGeneric {
 				if strings.HasPrefix(name, g) {
@@ -541,15 +542,15 @@ func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 				}
 			}
 			if !generic {
-				add(start, i+len(hr), name, KindOther, nil)
+				add(start, i+hn, name, KindOther, nil)
 			}
-			i += len(hr) - 1
 		}
 	}
 }
 
 // Heads of named units: 区合法性审查中心, 县司法局芦溪司法所, 市委督查室.
-var unitHeadRe = regexp.MustCompile(`(中心|委员会|领导小组|联席会议|指挥部|服务团|顾问团|督查室|办公室|司法所|派出所|人民法庭|法律服务所|调解室|局)`)
+var unitHeads = []string{"中心", "委员会", "领导小组", "联席会议", "指挥部", "服务团", "顾问团", "督查室", "办公室", "司法所",
+	"派出所", "人民法庭", "法律服务所", "调解室", "局"}
 
 // Words that make a head part of a longer word (中心组, 中心工作, 大局) or
 // a middle that is not a name (建立府院…, 五星级…).
@@ -587,10 +588,27 @@ func unitKind(head, parentKind string) string {
 func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 	t := x.t
 	x.unitNames = map[string]bool{}
-	str := string(t)
-	for _, loc := range unitHeadRe.FindAllStringIndex(str, -1) {
-		hs := utf8.RuneCountInString(str[:loc[0]])
-		he := hs + utf8.RuneCountInString(str[loc[0]:loc[1]])
+	var heads [][2]int
+	for _, h := range unitHeads {
+		n := utf8.RuneCountInString(h)
+		for _, i := range x.find(h) {
+			heads = append(heads, [2]int{i, i + n})
+		}
+	}
+	// leftmost first, longest first: 调解委员会 before its 委员会
+	sort.Slice(heads, func(a, b int) bool {
+		if heads[a][0] != heads[b][0] {
+			return heads[a][0] < heads[b][0]
+		}
+		return heads[a][1] > heads[b][1]
+	})
+	next := 0
+	for _, hd := range heads {
+		hs, he := hd[0], hd[1]
+		if hs < next {
+			continue
+		}
+		next = he
 		head := t.str(hs, he)
 		if x.inCruft(hs) || x.bodyCovering(hs, he) {
 			continue
@@ -607,7 +625,7 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 			if ph := x.placeEndsAt(k); ph != nil {
 				break
 			}
-			if rel, _ := x.relPrefix(k); rel != "" && rel != "本" && rel != "我" {
+			if rel, _ := x.relPrefix(k); rel != "" && rel != "-" && rel != "本" && rel != "我" {
 				break
 			}
 			k--
@@ -653,7 +671,7 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 			}
 			kind = unitKind(head, "")
 		default:
-			if rel, n := x.relPrefix(k); rel != "" && utf8.RuneCountInString(middle) >= 2 {
+			if rel, n := x.relPrefix(k); rel != "" && rel != "-" && utf8.RuneCountInString(middle) >= 2 {
 				if j = x.relJur(rel); j == nil {
 					continue
 				}

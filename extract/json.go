@@ -68,9 +68,9 @@ type SummaryDocument struct {
 	// normalised form that identifies the document.
 	Title      string     `json:"title"`
 	Simplified string     `json:"simplified"`
-	Kind     string     `json:"kind"`
-	Issuer   string     `json:"issuer"`
-	Evidence []Evidence `json:"evidence"`
+	Kind       string     `json:"kind"`
+	Issuer     string     `json:"issuer"`
+	Evidence   []Evidence `json:"evidence"`
 }
 
 type SummaryAward struct {

@@ -118,7 +118,7 @@ func loadLexicon() *lexicon {
 // match returns the longest known form at t[i:].
 func (l *lexicon) match(t text, i int) (lexForm, bool) {
 	for _, f := range l.forms[t[i]] {
-		if i+f.runes <= len(t) && string(t[i:i+f.runes]) == f.form {
+		if t.has(i, f.form) {
 			return f, true
 		}
 	}

@@ -40,34 +40,24 @@ func init() {
 }
 
 // Verbs that introduce a mechanism: 推行, 打造, 创新建立 …
-var mechCueRe = regexp.MustCompile(`推行|推广|推进|深化|打造|建立|创新|开展|实施|落实|探索|构建|坚持|完善|健全|升级|践行|发展|首创|创建|实行|推出|设立|成立|启动|开发|运用|依托|通过|借鉴|学习|复制|引入|执行|强化|优化|结合|倡导|形成|承接|用好|擦亮|培育|树立|总结|提炼|创设|推动|开通|上线|建成|组建|设置|引进|深耕|做实|做优|迭代`)
+var mechCues = wordsOf(`推行 推广 推进 深化 打造 建立 创新 开展 实施 落实 探索 构建 坚持 完善 健全 升级 践行 发展 首创 创建 实行 推出 设立 成立 启动 开发 运用 依托 通过 借鉴 学习 复制 引入 执行 强化 优化 结合 倡导 形成 承接 用好 擦亮 培育 树立 总结 提炼 创设 推动 开通 上线 建成 组建 设置 引进 深耕 做实 做优 迭代`)
 
 // Verbs that create a mechanism named without quotes: an existing one
 // that is merely improved (完善, 健全) is too often a generic arrangement.
 var (
-	bareCueRe   = regexp.MustCompile(`建立健全|建立完善|探索建立|创新建立|探索创新|建立|推行|创新|探索|构建|首创|率先推出|推出|试行|创设|打造`)
-	buildCueRe  = regexp.MustCompile(`推进|深化|加强|加快|强化|建立健全|建立|探索|构建`)
-	reformCueRe = regexp.MustCompile(`建立健全|建立完善|探索建立|创新建立|建立|推行|创新|探索|构建|首创|率先推出|推出|试行|创设|打造|推进|深化|承接|开展|启动|落实`)
+	bareCues   = wordsOf(`建立健全 建立完善 探索建立 创新建立 探索创新 建立 推行 创新 探索 构建 首创 率先推出 推出 试行 创设 打造`)
+	buildCues  = wordsOf(`推进 深化 加强 加快 强化 建立健全 建立 探索 构建`)
+	reformCues = wordsOf(`建立健全 建立完善 探索建立 创新建立 建立 推行 创新 探索 构建 首创 率先推出 推出 试行 创设 打造 推进 深化 承接 开展 启动 落实`)
 )
-
-// lastMatchEnd returns the character offset where the last of the
-// leftmost, non-overlapping matches of re in s ends, or -1.
-func lastMatchEnd(re *regexp.Regexp, s string) int {
-	locs := re.FindAllStringIndex(s, -1)
-	if len(locs) == 0 {
-		return -1
-	}
-	return utf8.RuneCountInString(s[:locs[len(locs)-1][1]])
-}
 
 // Words after a quote that show it is not a mechanism's name.
 var notMechAfterRe = regexp.MustCompile(`^(作用|问题|难题|效应|局面|目标|理念|精神|要求|原则|意识|思想|战略|发展战略|地位|角色|态势|短板|瓶颈|领域|场所|流程|指标|考核指标|的跃升|到|之|称号|荣誉|课题|新定位|使命|定位|标准|号召|两个|两项)`)
 
 var (
-	ideologyEndRe = regexp.MustCompile(`(思想|精神|战略|理念|讲话|论述|指示|批示|使命|定位)$`)
-	mediaRe       = regexp.MustCompile(`(发布|官博|公众号|微信|微博|日报|晚报|杂志|客户端|APP|频道|电视|报$|网$|新闻)`)
-	honourNameRe  = regexp.MustCompile(`(示范村|示范社区|先进个人|先进集体|先进单位|模范|基地|奖$|提名奖|典型事例|典型案例|称号|优秀|标兵|星级|先锋杯)`)
-	numeralRe     = regexp.MustCompile(`[0-9一二三四五六七八九十两百千零双+]`)
+	ideologyEndRe   = regexp.MustCompile(`(思想|精神|战略|理念|讲话|论述|指示|批示|使命|定位)$`)
+	mediaRe         = regexp.MustCompile(`(发布|官博|公众号|微信|微博|日报|晚报|杂志|客户端|APP|频道|电视|报$|网$|新闻)`)
+	honourNameRe    = regexp.MustCompile(`(示范村|示范社区|先进个人|先进集体|先进单位|模范|基地|奖$|提名奖|典型事例|典型案例|称号|优秀|标兵|星级|先锋杯)`)
+	numeralRe       = regexp.MustCompile(`[0-9一二三四五六七八九十两百千零双+]`)
 	hanOrAlnumDigit = regexp.MustCompile(`[\p{Han}A-Za-z0-9]`)
 	digitsOnlyRe    = regexp.MustCompile(`^[0-9·.\-/ ]+$`)
 	structuredRe    = regexp.MustCompile(`^([一二三四五六七八九十两双]+[^一二三四五六七八九十两双]{1,3}){2,}$`)
@@ -75,13 +65,7 @@ var (
 	listHeadRe      = regexp.MustCompile(`^[一二三四五六七八九十两]+[大项个张条]?[\p{Han}]{0,6}?(行动|工程|制度|机制|改革|提升行动)`)
 )
 
-var prefixStopRe *regexp.Regexp
-
-func init() {
-	ws := append([]string(nil), prefixStop...)
-	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
-	prefixStopRe = regexp.MustCompile(strings.Join(ws, "|"))
-}
+var prefixStops = newWordSet(prefixStop...)
 
 // prefixStop are the words a quoted name's topic (行政调解“湖州模式”) never
 // crosses on its left.
@@ -174,8 +158,8 @@ func (x *doc) topicBefore(i, limit int) int {
 	for s > limit && s > i-16 && unicode.Is(unicode.Han, t[s-1]) {
 		s--
 	}
-	if e := lastMatchEnd(prefixStopRe, t.str(s, i)); e >= 0 {
-		s += e
+	if e := prefixStops.lastEnd(t, s, i); e >= 0 {
+		s = e
 	}
 	for _, b := range x.bodyAt {
 		if b.end > s && b.end <= i {
@@ -215,6 +199,14 @@ var coForms = map[string][]string{
 	"府院、府检": {"府院联动", "府检联动"}, "府检、府院": {"府检联动", "府院联动"},
 	"府院府检": {"府院联动", "府检联动"}, "府院和府检": {"府院联动", "府检联动"}, "府院与府检": {"府院联动", "府检联动"},
 }
+
+var coFormWords = func() wordSet {
+	var ws []string
+	for f := range coForms {
+		ws = append(ws, f)
+	}
+	return newWordSet(ws...)
+}()
 
 // mechanisms finds the mechanisms of the report.
 func (x *doc) mechanisms() {
@@ -271,13 +263,10 @@ func (x *doc) knownMechanisms(s, e int, free func(int, int) bool, claim func(int
 	for k := 0; k < len(dq); k++ {
 		var entries []*lexEntry
 		n := 0
-		for form, names := range coForms {
-			fr := []rune(form)
-			if k+len(fr) <= len(dq) && string(dq[k:k+len(fr)]) == form && len(fr) > n {
-				n, entries = len(fr), nil
-				for _, name := range names {
-					entries = append(entries, x.p.lex.byName[name])
-				}
+		if fr := coFormWords.at(dq, k); fr > 0 {
+			n = fr
+			for _, name := range coForms[dq.str(k, k+fr)] {
+				entries = append(entries, x.p.lex.byName[name])
 			}
 		}
 		if n == 0 {
@@ -462,8 +451,7 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		first := items[listStart[k]]
 		ps := x.topicBefore(first.q0, s)
 		cs := clauseStart(t, ps, s)
-		win := t.str(max(cs, ps-10), ps)
-		if end := lastMatchEnd(mechCueRe, win); end >= 0 && utf8.RuneCountInString(win)-end <= 3 {
+		if end := mechCues.lastEnd(t, max(cs, ps-10), ps); end >= 0 && ps-end <= 3 {
 			score += 2
 		}
 		switch {
@@ -508,11 +496,11 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		key := mechKey(full)
 		// a generic head does not make another mechanism: “七曲说法”普法品牌
 		// is “七曲说法”
-		if nameStart == it.q0 && genericSuffix[t.str(it.q1, en)] && (utf8.RuneCountInString(c) >= 3 || structuredRe.MatchString(c)) {
+		if nameStart == it.q0 && genericSuffix[t.str(it.q1, en)] && hasHan(c) && (utf8.RuneCountInString(c) >= 3 || structuredRe.MatchString(c)) {
 			key = mechKey(c)
 		}
 		name := mechDisplay(full)
-		if key == mechKey(c) {
+		if key == mechKey(c) && hasHan(c) {
 			name = mechDisplay(c)
 		}
 		cand := mcand{start: st, end: en, key: key, name: name}
@@ -550,7 +538,7 @@ func (x *doc) inTitleAward(i int) bool {
 }
 
 var (
-	bareHeadRe = regexp.MustCompile(`工作机制|机制|工作模式|模式|改革|工作法|制`)
+	bareHeads = wordsOf(`工作机制 机制 工作模式 模式 改革 工作法 制`)
 	// 制 alone ends a name after these: 限时办结制, 首问负责制, 告知承诺制
 	barePreZhi = "结任诺问示理值责号单案核审告备名分保牌办联"
 	// words that make a head part of a longer word: 改革创新, 模式化
@@ -561,11 +549,13 @@ var (
 // 建立行政争议实质性化解联动协作机制, 探索法律顾问、退休法官辅助法制审核模式.
 func (x *doc) bareMechanisms(s, e int, free func(int, int) bool, claim func(int, int)) []mcand {
 	t := x.t
-	str := t.str(s, e)
 	var out []mcand
-	for _, loc := range bareHeadRe.FindAllStringIndex(str, -1) {
-		hs := s + utf8.RuneCountInString(str[:loc[0]])
-		he := s + utf8.RuneCountInString(str[:loc[1]])
+	for hs := s; hs < e; hs++ {
+		n := bareHeads.at(t, hs)
+		if n == 0 {
+			continue
+		}
+		he := hs + n
 		head := t.str(hs, he)
 		if headGlueRe.MatchString(t.str(he, min(e, he+2))) {
 			continue
@@ -576,20 +566,21 @@ func (x *doc) bareMechanisms(s, e int, free func(int, int) bool, claim func(int,
 		if !free(hs, he) || x.inAward(hs) {
 			continue
 		}
-		cue := bareCueRe
+		cue := bareCues
 		if head == "改革" {
-			cue = reformCueRe
+			cue = reformCues
 		}
 		// the creating verb to the left, within 18 characters of one clause;
 		// or a mechanism just before, joined by 和/及/、
 		cs := clauseStart(t, hs, s)
 		start := -1
 		if he+2 <= e && t.str(he, he+2) == "建设" && (head == "机制" || head == "模式" || head == "工作机制") {
-			cue = buildCueRe // 推进知识产权多元化解机制建设
+			cue = buildCues // 推进知识产权多元化解机制建设
 		}
 		if strings.HasSuffix(t.str(max(s, hs-2), he), "长效机制") {
 			continue // a long-term arrangement, not a named mechanism
 		}
+		cueEnds := cue.ends(t, max(cs, hs-26), hs)
 		for k := hs - 1; k >= max(cs, hs-18); k-- {
 			if strings.ContainsRune("的等或“”《》", t[k]) ||
 				(t[k] == '与' && (k == 0 || !strings.ContainsRune("参给授赋干涉", t[k-1]))) {
@@ -604,8 +595,7 @@ func (x *doc) bareMechanisms(s, e int, free func(int, int) bool, claim func(int,
 				}
 				continue
 			}
-			win := t.str(max(cs, k-8), k)
-			if end := lastMatchEnd(cue, win); end >= 0 && end == utf8.RuneCountInString(win) {
+			if cueEnds[k] {
 				start = k
 				break
 			}
@@ -765,6 +755,15 @@ func (x *doc) mechBodies(c mcand) []string {
 func (x *doc) isAwardName(q0, q1 int) bool {
 	for _, a := range x.awardSpan {
 		if a[0] <= q0 && q1 <= a[1] && (a[1]-a[0])-(q1-q0) <= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
 			return true
 		}
 	}

@@ -15,6 +15,8 @@ var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方"
 // Posts, longest first within each alternative.
 var postRe = regexp.MustCompile(`(常务副省长|副省长|省长|常务副市长|副市长|市长|常务副区长|副区长|区长|常务副县长|副县长|县长|党委书记|党组书记|副书记|书记|常委|副主任|主任|副厅长|厅长|副局长|局长|副部长|部长|副院长|院长|副检察长|检察长|庭长|所长|副主席|主席|秘书长|镇长|乡长|政委|队长|处长|科长|巡视员|调研员)`)
 
+var posts = wordsOf(`常务副省长 副省长 省长 常务副市长 副市长 市长 常务副区长 副区长 区长 常务副县长 副县长 县长 党委书记 党组书记 副书记 书记 常委 副主任 主任 副厅长 厅长 副局长 局长 副部长 部长 副院长 院长 副检察长 检察长 庭长 所长 副主席 主席 秘书长 镇长 乡长 政委 队长 处长 科长 巡视员 调研员`)
+
 // Words that may follow a name: 徐晓波调研, 朱苗批示, 刘红兵书记.
 var afterName = []string{"调研", "批示", "同志", "等", "到", "在", "出席", "带队", "讲话", "指出", "强调", "主持", "参加",
 	"视察", "一行", "作", "对", "为", "和", "及", "与", "率", "专程", "莅临", "亲自", "先后", "分别", "给予", "表示",
@@ -99,48 +101,54 @@ func (x *doc) people() {
 		if s.status == Front {
 			continue
 		}
-		str := t.str(s.start, s.end)
-		for _, loc := range postRe.FindAllStringIndex(str, -1) {
-			ps := s.start + utf8.RuneCountInString(str[:loc[0]])
-			pe := s.start + utf8.RuneCountInString(str[:loc[1]])
-			// post then name: 省司法厅副厅长徐晓波
-			if n := nameAt(t, pe); n > 0 {
-				rs, body := x.roleStart(ps, s.start)
-				add(t.str(pe, pe+n), t.str(rs, pe), body, pe, pe+n)
+		for ps := s.start; ps < s.end; ps++ {
+			n := posts.at(t, ps)
+			if n == 0 || ps+n > s.end {
 				continue
 			}
-			// name then post: 徐文光常务副省长, 刘红兵书记
-			for n := 3; n >= 2; n-- {
-				ns := ps - n
-				if ns < s.start || isSurname(t, ns) == 0 {
-					continue
+			pe := ps + n
+			next := pe - 1
+			func() {
+				// post then name: 省司法厅副厅长徐晓波
+				if n := nameAt(t, pe); n > 0 && x.nameOK(pe, pe+n) {
+					rs, body := x.roleStart(ps, s.start)
+					add(t.str(pe, pe+n), t.str(rs, pe), body, pe, pe+n)
+					return
 				}
-				ok := true
-				for k := ns; k < ps; k++ {
-					if !unicode.Is(unicode.Han, t[k]) {
-						ok = false
+				// name then post: 徐文光常务副省长, 刘红兵书记
+				for n := 3; n >= 2; n-- {
+					ns := ps - n
+					if ns < s.start || isSurname(t, ns) == 0 {
+						continue
+					}
+					ok := true
+					for k := ns; k < ps; k++ {
+						if !unicode.Is(unicode.Han, t[k]) {
+							ok = false
+						}
+					}
+					before := rune(0)
+					if ns > 0 {
+						before = t[ns-1]
+					}
+					if ok && (!unicode.Is(unicode.Han, before) || strings.ContainsRune("获达经由向请对与和及", before)) && x.bodyOverlapping(ns, ps) == nil && x.nameOK(ns, ps) {
+						end := pe
+						for end < s.end && postRe.MatchString(t.str(end, end+2)) {
+							end++
+						}
+						add(t.str(ns, ps), t.str(ps, pe), "", ns, ps)
+						break
 					}
 				}
-				before := rune(0)
-				if ns > 0 {
-					before = t[ns-1]
-				}
-				if ok && (!unicode.Is(unicode.Han, before) || strings.ContainsRune("获达经由向请对与和及", before)) && x.bodyOverlapping(ns, ps) == nil {
-					end := pe
-					for end < s.end && postRe.MatchString(t.str(end, end+2)) {
-						end++
-					}
-					add(t.str(ns, ps), t.str(ps, pe), "", ns, ps)
-					break
-				}
-			}
+			}()
+			ps = next
 		}
 		// a body then a name: 区委政法委许志伟、区人民法院陈道准被授予
 		for _, b := range x.bodyAt {
 			if b.start < s.start || b.end > s.end {
 				continue
 			}
-			if n := nameAt(t, b.end); n > 0 {
+			if n := nameAt(t, b.end); n > 0 && x.nameOK(b.end, b.end+n) {
 				e := b.end + n
 				if e < len(t) && (t[e] == '、' || t.str(e, e+1) == "被" || t.str(e, e+2) == "荣获" || t.str(e, e+2) == "获评") {
 					add(t.str(b.end, e), t.str(b.start, b.end), b.name, b.end, e)
@@ -190,4 +198,24 @@ func (x *doc) bodyOverlapping(s, e int) *bodyHit {
 		}
 	}
 	return nil
+}
+
+// nameOK asks the segmenter whether [s, e) can be a person's name: not a
+// common word of the dictionary (司法, 常务) and not cut out of a longer one
+// (常委 of 常委会). Without a segmenter every candidate passes.
+func (x *doc) nameOK(s, e int) bool {
+	ts := x.tokens(x.sentenceAt(s))
+	if ts == nil {
+		return true
+	}
+	endOK := false
+	for _, tk := range ts {
+		if tk.End == e {
+			endOK = true
+		}
+		if tk.Start == s && tk.End == e && tk.POS != "x" && !strings.HasPrefix(tk.POS, "nr") {
+			return false
+		}
+	}
+	return endOK || e >= len(x.t) || strings.ContainsRune("及和与、,，。;；等", x.t[e])
 }

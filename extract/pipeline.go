@@ -105,7 +105,9 @@ type doc struct {
 	rep   *Report
 	orig  []rune // original text
 	norm  *Normalized
-	t     text // normalised text
+	t     text    // normalised text
+	ns    string  // the same as a string
+	b2r   []int32 // byte offset in ns → character offset
 	lines []line
 	sents []sent
 	meta  map[string]string
@@ -145,6 +147,8 @@ func newDoc(p *Pipeline, o Origin, in Input) *doc {
 		orig: []rune(in.Text),
 		norm: n,
 		t:    text([]rune(n.Text)),
+		ns:   n.Text,
+		b2r:  byteToRune(n.Text),
 		meta: map[string]string{},
 		jurs: map[string]*jur{},
 	}
@@ -416,4 +420,31 @@ func (x *doc) sections() {
 			Span: x.origSpan(s.start, s.end), Section: s.section, Status: s.status,
 		})
 	}
+}
+
+func byteToRune(s string) []int32 {
+	m := make([]int32, len(s)+1)
+	n := int32(0)
+	for i := range s {
+		for j := i; j < len(s) && (j == i || !utf8.RuneStart(s[j])); j++ {
+			m[j] = n
+		}
+		n++
+	}
+	m[len(s)] = n
+	return m
+}
+
+// find returns the character offsets of every occurrence of w.
+func (x *doc) find(w string) []int {
+	var out []int
+	for b := 0; b < len(x.ns); {
+		i := strings.Index(x.ns[b:], w)
+		if i < 0 {
+			break
+		}
+		out = append(out, int(x.b2r[b+i]))
+		b += i + len(w)
+	}
+	return out
 }

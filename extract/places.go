@@ -492,8 +492,9 @@ func (x *doc) bareZones(self *jur) {
 	t := x.t
 	for _, z := range zoneWords {
 		w := []rune(z.word)
-		for i := 0; i+len(w) <= len(t); i++ {
-			if string(t[i:i+len(w)]) != z.word {
+		next := 0
+		for _, i := range x.find(z.word) {
+			if i < next {
 				continue
 			}
 			if i > 0 && unicode.Is(unicode.Han, t[i-1]) && !strings.ContainsRune("在与和及、,，;；:：的对由向将把是为年", t[i-1]) {
@@ -523,7 +524,7 @@ func (x *doc) bareZones(self *jur) {
 					}
 				}
 			}
-			i += len(w) - 1
+			next = i + len(w)
 		}
 	}
 	sortHits(x.placeAt)

@@ -39,6 +39,20 @@ func (t text) str(start, end int) string {
 	return string(t[start:end])
 }
 
+// has reports whether the text at i reads w, without allocating.
+func (t text) has(i int, w string) bool {
+	if i < 0 {
+		return false
+	}
+	for _, r := range w {
+		if i >= len(t) || t[i] != r {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
 func isSpace(r rune) bool {
 	return unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '•' || r == '·' || r == '\u2022'
 }
@@ -74,6 +88,21 @@ var metaKeys = []string{
 
 var metaKeyRe = regexp.MustCompile(`(` + strings.Join(metaKeys, "|") + `)\s*[:：]\s*`)
 
+// mayBeMeta reports whether a colon comes early enough in s for it to
+// start with a metadata key.
+func mayBeMeta(s string) bool {
+	n := 0
+	for _, r := range s {
+		if r == ':' || r == '：' {
+			return true
+		}
+		if n++; n > 12 {
+			return false
+		}
+	}
+	return false
+}
+
 // parseMeta reads "key: value" pairs from a line; several may share it.
 func parseMeta(s string) map[string]string {
 	locs := metaKeyRe.FindAllStringSubmatchIndex(s, -1)
@@ -108,7 +137,7 @@ var (
 		"基本介绍", "相关文章", "相关阅读", "责任编辑", "编辑:", "审核:", "【大", "【我要纠错", "我要纠错",
 		"附件:", "附件下载", "浏览次数", "视力保护色", "来源:", "作者:",
 	}
-	cruftExact = map[string]bool{"打印": true, "关闭": true, "|": true, ">": true, "收藏": true, "分享": true, "首页": true}
+	cruftExact   = map[string]bool{"打印": true, "关闭": true, "|": true, ">": true, "收藏": true, "分享": true, "首页": true}
 	breadcrumbRe = regexp.MustCompile(`(\s>\s|>|＞|»|›|→).*(>|＞|»|›|→)|^>`)
 	dateOnlyRe   = regexp.MustCompile(`^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$`)
 	addresseeRe  = regexp.MustCompile(`^[\p{Han}、]{2,30}[:：]$`)
@@ -123,7 +152,7 @@ func classifyLine(s string) lineClass {
 	if cruftExact[s] {
 		return lineCruft
 	}
-	if parseMeta(s) != nil {
+	if mayBeMeta(s) && parseMeta(s) != nil {
 		return lineMeta
 	}
 	for _, p := range cruftStart {

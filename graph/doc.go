@@ -101,8 +101,12 @@
 //
 // LevelDB is the default; Bolt is the other embedded backend; Memstore is
 // in-memory. The names postgres and cockroach are reserved for Cayley's SQL
-// backend. On LevelDB a transaction is one write batch (a single journal
-// record, applied whole or not at all); on Bolt it is one Bolt transaction.
+// backend. Both embedded backends keep the layout of Cayley's own, so that
+// Cayley's tools open the data directory; the store brings its own drivers
+// for them (leveldb.go, bolt.go). On LevelDB a transaction is one write
+// batch (a single journal record, applied whole or not at all), where
+// Cayley's driver writes a table file per transaction; on Bolt it is one
+// Bolt transaction, on the maintained go.etcd.io/bbolt.
 // Cayley 0.7.7's KV store needs two help here: it mishandles one ApplyDeltas
 // that mixes additions and deletions (added quads lose the nodes whose use
 // drops overall, their label among them), so a replace runs as two Cayley

@@ -11,6 +11,9 @@ var (
 	// offsets outside its text, two reports of one name in a batch).
 	ErrInvalidReport = errors.New("graph: invalid report")
 
+	// ErrBadCursor: a cursor passed to List is not one List returned.
+	ErrBadCursor = errors.New("graph: bad cursor")
+
 	// ErrBackend: Options name a backend this build does not provide, or a
 	// data directory holds a store of another backend.
 	ErrBackend = errors.New("graph: unsupported backend")

@@ -89,7 +89,7 @@ func (s *Store) List(ctx context.Context, k Kind, f Filter, first int, after str
 	if after != "" {
 		b, err := base64.RawURLEncoding.DecodeString(after)
 		if err != nil {
-			return Page{}, fmt.Errorf("graph.List(%s): bad cursor %q", k, after)
+			return Page{}, fmt.Errorf("graph.List(%s): %w %q", k, ErrBadCursor, after)
 		}
 		start = string(b)
 	}

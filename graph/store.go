@@ -11,7 +11,6 @@ import (
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
-	"github.com/cayleygraph/cayley/graph/kv/bolt"
 	"github.com/cayleygraph/cayley/graph/memstore"
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -139,7 +138,7 @@ func (s *Store) openKV(ctx context.Context) error {
 	}
 	var raw hkv.KV
 	if s.opts.Backend == Bolt {
-		db, err := bolt.Open(dir, s.kvo)
+		db, err := openBolt(dir, s.opts.NoSync)
 		if err != nil {
 			return err
 		}

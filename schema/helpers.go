@@ -1,0 +1,192 @@
+package schema
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"github.com/fazhikg/fazhikg/extract"
+	"github.com/fazhikg/fazhikg/graph"
+	"github.com/fazhikg/fazhikg/schema/model"
+)
+
+// filterOf turns the GraphQL filter into the store's.
+func filterOf(f *model.Filter) graph.Filter {
+	if f == nil {
+		return graph.Filter{}
+	}
+	str := func(s *string) string {
+		if s == nil {
+			return ""
+		}
+		return *s
+	}
+	num := func(n *int) int {
+		if n == nil {
+			return 0
+		}
+		return *n
+	}
+	return graph.Filter{Name: str(f.Name), Kind: str(f.Kind), Family: str(f.Family), Province: str(f.Province),
+		YearFrom: num(f.YearFrom), YearTo: num(f.YearTo)}
+}
+
+// page is one page of a list, its entities loaded.
+type page[T any] struct {
+	total   int
+	info    *model.PageInfo
+	nodes   []*T
+	cursors []string
+}
+
+// list reads a page of the entities of kind k: their IDs from the store's
+// catalogue, the entities through the request's loader.
+func list[T any](ctx context.Context, r *Resolver, k graph.Kind, f *model.Filter, first *int, after *string, l *dataloadgen.Loader[graph.ID, *T]) (*page[T], error) {
+	if first != nil && (*first < 0 || *first > maxFirst) {
+		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	}
+	from := ""
+	if after != nil {
+		from = *after
+	}
+	p, err := r.Store.List(ctx, k, filterOf(f), size(first), from)
+	if err != nil {
+		return nil, err
+	}
+	got, err := l.LoadAll(ctx, p.IDs)
+	if err != nil {
+		return nil, err
+	}
+	out := &page[T]{total: p.Total, info: &model.PageInfo{HasNextPage: p.HasNext, HasPreviousPage: p.HasPrevious}}
+	for i, n := range got {
+		if n != nil { // gone since the list was read
+			out.nodes = append(out.nodes, n)
+			out.cursors = append(out.cursors, p.Cursors[i])
+		}
+	}
+	if len(out.cursors) > 0 {
+		out.info.StartCursor = &out.cursors[0]
+		out.info.EndCursor = &out.cursors[len(out.cursors)-1]
+	}
+	return out, nil
+}
+
+// find returns the best match of a lookup by name, loaded.
+func find[T any](ctx context.Context, r *Resolver, k graph.Kind, name string, l *dataloadgen.Loader[graph.ID, *T]) (*T, error) {
+	ids, err := r.Store.Find(ctx, k, name)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	return l.Load(ctx, ids[0])
+}
+
+// linked loads the nodes linked to id by a relation.
+func linked[T any](ctx context.Context, r *Resolver, rel graph.Relation, id graph.ID, l *dataloadgen.Loader[graph.ID, *T]) ([]*T, error) {
+	ids, err := r.load(ctx).linked[rel].Load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return loadAll(ctx, l, ids)
+}
+
+// evidence loads the first sentences mentioning an entity.
+func evidence(ctx context.Context, r *Resolver, id graph.ID, first *int) ([]*graph.Evidence, error) {
+	if first != nil && (*first < 0 || *first > maxFirst) {
+		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	}
+	ids, err := r.load(ctx).linked[graph.Mentions].Load(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	return loadAll(ctx, r.load(ctx).evidence, ids[:min(len(ids), size(first))])
+}
+
+// node loads the node behind an ID, of any kind; nil when the store holds
+// none.
+func (r *Resolver) node(ctx context.Context, id graph.ID) (model.Node, error) {
+	if !id.Valid() {
+		return nil, fmt.Errorf("%w: %q is not an ID", errBadInput, id)
+	}
+	l := r.load(ctx)
+	var (
+		n   model.Node
+		err error
+	)
+	switch id.Kind() {
+	case graph.KindReport:
+		n, err = nonNil(l.reports.Load(ctx, id))
+	case graph.KindJurisdiction:
+		n, err = nonNil(l.jurisdictions.Load(ctx, id))
+	case graph.KindBody:
+		n, err = nonNil(l.bodies.Load(ctx, id))
+	case graph.KindMechanism:
+		n, err = nonNil(l.mechanisms.Load(ctx, id))
+	case graph.KindDocument:
+		n, err = nonNil(l.documents.Load(ctx, id))
+	case graph.KindAward:
+		n, err = nonNil(l.awards.Load(ctx, id))
+	case graph.KindPerson:
+		n, err = nonNil(l.people.Load(ctx, id))
+	case graph.KindEvidence:
+		n, err = nonNil(l.evidence.Load(ctx, id))
+	case graph.KindAdoption:
+		n, err = nonNil(l.adoptions.Load(ctx, id))
+	}
+	return n, err
+}
+
+// nonNil turns a nil pointer into a nil Node, not a Node holding nil.
+func nonNil[T any](v *T, err error) (model.Node, error) {
+	if v == nil || err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// evidenceStatus maps a sentence's status to the GraphQL enum; a status
+// the extractor left out counts as achieved, as it does for adoptions.
+func evidenceStatus(s extract.Status) model.EvidenceStatus {
+	st := model.EvidenceStatus(strings.ToUpper(string(s)))
+	if !st.IsValid() {
+		return model.EvidenceStatusAchieved
+	}
+	return st
+}
+
+func adoptionStatus(s graph.AdoptionStatus) model.AdoptionStatus {
+	st := model.AdoptionStatus(strings.ToUpper(string(s)))
+	if !st.IsValid() {
+		return model.AdoptionStatusAchieved
+	}
+	return st
+}
+
+// inPlace keeps the adoptions stated as achieved or in place, and the
+// planned ones too when planned is set.
+func inPlace(as []*graph.Adoption, planned bool) []*graph.Adoption {
+	var out []*graph.Adoption
+	for _, a := range as {
+		if planned || a.Status != graph.AdoptionPlanned {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func flag(b *bool, def bool) bool {
+	if b == nil {
+		return def
+	}
+	return *b
+}
+
+// must reports a node the store should hold and does not: a link to a
+// node no report describes.
+func must[T any](v *T, err error) (*T, error) {
+	if err == nil && v == nil {
+		return nil, fmt.Errorf("%w: dangling link", errInternal)
+	}
+	return v, err
+}

@@ -430,7 +430,7 @@ func (x *doc) places() {
 				j = x.underParent(j, self)
 			}
 		}
-		if m.Short && !contains(j.aliases, m.Surface) && m.Surface != j.name {
+		if m.Surface != j.name && !contains(j.aliases, m.Surface) {
 			j.aliases = append(j.aliases, m.Surface)
 		}
 		x.placeAt = append(x.placeAt, placeHit{start: m.Start, end: m.End, j: j, short: m.Short})

@@ -50,7 +50,11 @@ store and serves them over GraphQL.`,
 	root.PersistentFlags().StringVar(&e.dataDir, "data", defaultDataDir(),
 		"data directory of the embedded store (env FAZHIKG_DATA)")
 	root.AddCommand(
+		ingestCmd(e),
 		extractCmd(e),
+		serveCmd(e),
+		exportCmd(e),
+		statsCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

@@ -735,6 +735,10 @@ func (x *doc) mechBodies(c mcand) []string {
 	var named []string
 	for _, b := range x.bodyAt {
 		if b.start >= from && b.end <= c.start {
+			// a known mechanism takes the kinds of bodies it is made of
+			if len(c.kinds) > 0 && !contains(c.kinds, b.kind) {
+				continue
+			}
 			if !contains(named, b.name) {
 				named = append(named, b.name)
 			}

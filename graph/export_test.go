@@ -82,4 +82,3 @@ func mapsKeys[V any](m map[ID]V) func(func(ID) bool) {
 		}
 	}
 }
-

@@ -101,16 +101,22 @@ func readStore(b *testing.B, backend string, n int) *graph.Store {
 	b.Helper()
 	s := openBench(b, backend, b.TempDir(), true)
 	b.Cleanup(func() { s.Close() })
+	fill(b, s, n)
+	return s
+}
+
+// fill puts synthetic reports 0 to n-1, fifty per transaction.
+func fill(tb testing.TB, s *graph.Store, n int) {
+	tb.Helper()
 	for i := 0; i < n; i += 50 {
 		var rs []*extract.Report
 		for k := i; k < min(i+50, n); k++ {
 			rs = append(rs, graphtest.Synthetic(k))
 		}
 		if _, err := s.PutReports(context.Background(), rs); err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	return s
 }
 
 // BenchmarkRead measures the API's typical reads on a store of 500
@@ -181,15 +187,7 @@ func BenchmarkOpen(b *testing.B) {
 		b.Run(backend, func(b *testing.B) {
 			dir := b.TempDir()
 			s := openBench(b, backend, dir, true)
-			for i := 0; i < n; i += 50 {
-				var rs []*extract.Report
-				for k := i; k < min(i+50, n); k++ {
-					rs = append(rs, graphtest.Synthetic(k))
-				}
-				if _, err := s.PutReports(context.Background(), rs); err != nil {
-					b.Fatal(err)
-				}
-			}
+			fill(b, s, n)
 			s.Close()
 			for b.Loop() {
 				s := openBench(b, backend, dir, true)

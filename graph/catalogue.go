@@ -20,8 +20,9 @@ import (
 // so it never needs a rebuild. The sorted views used by lists are rebuilt
 // lazily, per kind, after a write.
 type catalogue struct {
-	entries map[ID]*entry
-	keys    map[string][]*entry // folded name, alias, full name or code → entities
+	entries   map[ID]*entry
+	keys      map[string][]*entry // folded name, alias, full name or code → entities
+	adoptions map[ID]*adopted
 
 	sortMu sync.Mutex // guards sorted; taken under the store's read lock
 	sorted map[Kind][]*entry
@@ -36,6 +37,8 @@ type entry struct {
 	// mentions (the family of a variant, the parent of a place).
 	mentioned map[ID]int
 	vals      []statement
+	// adoptions are those of a mechanism, or by a jurisdiction.
+	adoptions map[ID]*adopted
 }
 
 // statement is one (predicate, value) of an entity's description, with the
@@ -49,9 +52,10 @@ type statement struct {
 
 func newCatalogue() *catalogue {
 	return &catalogue{
-		entries: make(map[ID]*entry),
-		keys:    make(map[string][]*entry),
-		sorted:  make(map[Kind][]*entry),
+		entries:   make(map[ID]*entry),
+		keys:      make(map[string][]*entry),
+		adoptions: make(map[ID]*adopted),
+		sorted:    make(map[Kind][]*entry),
 	}
 }
 
@@ -74,11 +78,11 @@ func keyed(pred quad.IRI) bool {
 }
 
 // loadCatalogue builds the catalogue of a store from the description quads
-// of its entities, reached from each class through the rdf:type quads, and
-// from the quads of the evidence that mentions them.
+// of its entities and adoptions, reached from each class through the
+// rdf:type quads, and from the quads of the evidence that mentions them.
 func loadCatalogue(ctx context.Context, s *Store) (*catalogue, error) {
 	c := newCatalogue()
-	for _, k := range Kinds() {
+	for _, k := range append(Kinds(), KindAdoption) {
 		typed, err := s.scan(ctx, quad.Object, []quad.Value{classOf(k)}, PredType)
 		if err != nil {
 			return nil, err
@@ -114,8 +118,8 @@ func loadCatalogue(ctx context.Context, s *Store) (*catalogue, error) {
 }
 
 // apply adds (d = +1) or subtracts (d = -1) one quad: a description of an
-// entity, or an evidence sentence's mention of one. Other quads (the rest
-// of evidence and adoptions) are ignored.
+// entity, a quad of an adoption, or an evidence sentence's mention of an
+// entity. The rest of the evidence quads are ignored.
 func (c *catalogue) apply(q quad.Quad, d int) {
 	report, _ := idOf(q.Label)
 	if q.Predicate == PredMentions {
@@ -133,6 +137,10 @@ func (c *catalogue) apply(q quad.Quad, d int) {
 		return
 	}
 	id, ok := idOf(q.Subject)
+	if ok && id.Kind() == KindAdoption {
+		c.applyAdoption(id, q, d)
+		return
+	}
 	if !ok || !catalogued(id.Kind()) {
 		return
 	}
@@ -169,7 +177,7 @@ func (c *catalogue) entry(id ID, d int) *entry {
 
 // drop removes an entry nothing describes or mentions any more.
 func (c *catalogue) drop(e *entry) {
-	if len(e.reports) == 0 && len(e.mentioned) == 0 && len(e.vals) == 0 {
+	if len(e.reports) == 0 && len(e.mentioned) == 0 && len(e.vals) == 0 && len(e.adoptions) == 0 {
 		delete(c.entries, e.id)
 	}
 }

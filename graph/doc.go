@@ -86,16 +86,24 @@
 // and return one result per ID, so that a caller resolving a list makes one
 // call, not one per item.
 //
-// Lookups by name, entity reads and filtered lists are answered from the
-// catalogue, held in memory: for each entity, every value its descriptions
-// state with the number of reports stating it, the reports describing it and
-// the reports whose text mentions it. Open adds up the description quads
-// (reached from each class through the rdf:type quads, plus the mentions of
-// each entity); each committed write then adds its new quads and subtracts
-// its deleted ones, so the catalogue is never rebuilt and always equals the
-// store. A single value read (a name, a level) is the one most reports
-// state; lists (aliases) are the union. Lists sort each kind once after a
-// write that changed it and filter in one pass, with no store read.
+// Lookups by name, entity reads, adoptions and filtered lists are answered
+// from the catalogue, held in memory: for each entity, every value its
+// descriptions state with the number of reports stating it, the reports
+// describing it and the reports whose text mentions it; and every adoption,
+// linked from its mechanism and its adopter. The catalogue is the sum of
+// those quads: each committed write adds its new quads and subtracts its
+// deleted ones, so it always equals the store. A single value read (a name,
+// a level) is the one most reports state; lists (aliases) are the union.
+// Lists sort each kind once after a write that changed it and filter in one
+// pass, with no store read.
+//
+// An embedded store writes a snapshot of its catalogue to its data
+// directory (catalogue.gob) at Close, stamped with the store's generation,
+// a counter each write transaction increments along with its quads. Open
+// reads the snapshot when its generation is the store's; otherwise (a crash
+// before Close, a store written by another program, a damaged file) it adds
+// up the description, mention and adoption quads again, reached from each
+// class through the rdf:type quads, and writes a new snapshot.
 //
 // # Backends and transactions
 //

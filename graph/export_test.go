@@ -1,9 +1,84 @@
 package graph
 
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
 // FailNextWrite makes the store's next transaction fail after the backend
 // applied part of it.
 func FailNextWrite(s *Store) {
 	s.mu.Lock()
 	s.failNext = true
 	s.mu.Unlock()
+}
+
+// SnapshotFile is the name of the catalogue snapshot in a data directory.
+const SnapshotFile = snapshotFile
+
+// Catalogue returns the store's catalogue as sorted lines.
+func Catalogue(s *Store) string { return dump(s.cat) }
+
+// RebuiltCatalogue returns the catalogue added up from the store's quads,
+// as sorted lines.
+func RebuiltCatalogue(ctx context.Context, s *Store) (string, error) {
+	c, err := loadCatalogue(ctx, s)
+	if err != nil {
+		return "", err
+	}
+	return dump(c), nil
+}
+
+// SnapshotRoundTrip returns the store's catalogue written to a snapshot and
+// read back, as sorted lines.
+func SnapshotRoundTrip(s *Store) (string, error) {
+	snap, err := s.cat.snapshot(s.gen)
+	if err != nil {
+		return "", err
+	}
+	return dump(snap.catalogue()), nil
+}
+
+// Generations returns the store's generation and that of its snapshot.
+func Generations(s *Store) (gen, snapshot uint64) { return s.gen, s.snapGen }
+
+// dump writes a catalogue as sorted lines, to compare two of them.
+func dump(c *catalogue) string {
+	var lines []string
+	for id, e := range c.entries {
+		lines = append(lines, fmt.Sprintf("entry %s reports %v mentioned %v", id, slices.Sorted(mapsKeys(e.reports)), e.mentioned))
+		for _, st := range e.vals {
+			lines = append(lines, fmt.Sprintf("  %s %s %s ×%d key %q", id, st.pred, quad.ToString(st.val), st.n, st.key))
+		}
+		for a := range e.adoptions {
+			lines = append(lines, fmt.Sprintf("  %s adoption %s", id, a))
+		}
+	}
+	for key, es := range c.keys {
+		var ids []string
+		for _, e := range es {
+			ids = append(ids, string(e.id))
+		}
+		slices.Sort(ids)
+		lines = append(lines, fmt.Sprintf("key %q %v", key, ids))
+	}
+	for id, a := range c.adoptions {
+		lines = append(lines, fmt.Sprintf("adoption %s %+v", id, *a))
+	}
+	slices.Sort(lines)
+	return strings.Join(lines, "\n")
+}
+
+func mapsKeys[V any](m map[ID]V) func(func(ID) bool) {
+	return func(yield func(ID) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
 }

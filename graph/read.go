@@ -210,41 +210,18 @@ func (s *Store) Evidence(ctx context.Context, ids []ID) ([]*Evidence, error) {
 
 // Adoptions returns the adoptions with the given IDs.
 func (s *Store) Adoptions(ctx context.Context, ids []ID) ([]*Adoption, error) {
-	described, err := s.describe(ctx, ids, KindAdoption)
-	if err != nil {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.open(); err != nil {
 		return nil, fmt.Errorf("graph.Adoptions: %w", err)
 	}
 	out := make([]*Adoption, len(ids))
-	for i, qs := range described {
-		if len(qs) > 0 {
-			out[i] = adoptionOf(ids[i], qs)
+	for i, id := range ids {
+		if a := s.cat.adoptions[id]; a != nil {
+			out[i] = a.view()
 		}
 	}
 	return out, nil
-}
-
-func adoptionOf(id ID, qs []quad.Quad) *Adoption {
-	a := &Adoption{ID: id}
-	for _, q := range qs {
-		switch q.Predicate {
-		case PredMechanism:
-			a.MechanismID, _ = idOf(q.Object)
-		case PredAdopter:
-			a.JurisdictionID, _ = idOf(q.Object)
-		case PredReport:
-			a.ReportID, _ = idOf(q.Object)
-		case PredYear:
-			a.Year = intOf(q.Object)
-		case PredStatus:
-			a.Status = AdoptionStatus(strOf(q.Object))
-		case PredEvidence:
-			if ev, ok := idOf(q.Object); ok {
-				a.EvidenceIDs = append(a.EvidenceIDs, ev)
-			}
-		}
-	}
-	sortIDs(a.EvidenceIDs)
-	return a
 }
 
 // describe returns the quads whose subject is each ID of kind k.
@@ -377,67 +354,24 @@ func lessID(a, b ID) bool {
 }
 
 // AdoptionsOf returns, for each ID, the adoptions of a mechanism or by a
-// jurisdiction (by the ID's kind), ordered by year, then jurisdiction or
-// mechanism.
+// jurisdiction (by the ID's kind), ordered by year, then jurisdiction, then
+// ID. The catalogue holds them: no store read.
 func (s *Store) AdoptionsOf(ctx context.Context, ids []ID) ([][]*Adoption, error) {
-	anchors := make([]quad.Value, len(ids))
-	var preds []quad.IRI
-	for i, id := range ids {
-		anchors[i] = id.IRI()
-		switch id.Kind() {
-		case KindMechanism:
-			preds = append(preds, PredMechanism)
-		case KindJurisdiction:
-			preds = append(preds, PredAdopter)
-		default:
-			preds = append(preds, "")
-			anchors[i] = nil
-		}
-	}
 	s.mu.RLock()
 	defer s.mu.RUnlock()
-	// Two scans, one per predicate, each over all its anchors.
-	links := make([][]quad.Quad, len(ids))
-	for _, pred := range []quad.IRI{PredMechanism, PredAdopter} {
-		some := make([]quad.Value, len(ids))
-		have := false
-		for i := range ids {
-			if preds[i] == pred {
-				some[i], have = anchors[i], true
-			}
-		}
-		if !have {
-			continue
-		}
-		found, err := s.scan(ctx, quad.Object, some, pred)
-		if err != nil {
-			return nil, fmt.Errorf("graph.AdoptionsOf: %w", err)
-		}
-		for i, qs := range found {
-			if some[i] != nil {
-				links[i] = qs
-			}
-		}
-	}
-	// One scan describing every adoption found.
-	var adoptions []quad.Value
-	at := make(map[ID]int)
-	for _, qs := range links {
-		for _, id := range subjects(qs) {
-			if _, ok := at[id]; !ok {
-				at[id] = len(adoptions)
-				adoptions = append(adoptions, id.IRI())
-			}
-		}
-	}
-	described, err := s.scan(ctx, quad.Subject, adoptions, "")
-	if err != nil {
+	if _, err := s.open(); err != nil {
 		return nil, fmt.Errorf("graph.AdoptionsOf: %w", err)
 	}
 	out := make([][]*Adoption, len(ids))
-	for i, qs := range links {
-		for _, id := range subjects(qs) {
-			out[i] = append(out[i], adoptionOf(id, described[at[id]]))
+	for i, id := range ids {
+		e := s.cat.entries[id]
+		if e == nil {
+			continue
+		}
+		for _, a := range e.adoptions {
+			if (id.Kind() == KindMechanism && a.mechanism == id) || (id.Kind() == KindJurisdiction && a.adopter == id) {
+				out[i] = append(out[i], a.view())
+			}
 		}
 		s.sortAdoptions(out[i])
 	}

@@ -54,6 +54,11 @@ type Store struct {
 	cat *catalogue       // guarded by mu
 	kvo cgraph.Options   // options passed to Cayley's KV quad store
 
+	// gen is the generation of the store: the number of write
+	// transactions committed to it (embedded backends keep it with the
+	// data); snapGen is that of the catalogue snapshot on disk.
+	gen, snapGen uint64
+
 	// failNext makes the next transaction fail after the backend applied
 	// part of it; set only by tests, to prove that a failed write leaves
 	// the store as it was.
@@ -84,25 +89,60 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph.Open(%s %s): %w", opts.Backend, opts.Path, err)
 	}
-	if s.cat, err = loadCatalogue(ctx, s); err != nil {
+	if err := s.loadCatalogue(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("graph.Open(%s %s): loading the catalogue: %w", opts.Backend, opts.Path, err)
 	}
 	return s, nil
 }
 
+// loadCatalogue reads the catalogue snapshot of an embedded store when it
+// is current, and otherwise adds up the quads of the store, then writes a
+// snapshot for the next Open (a store in a read-only directory goes on
+// without one).
+func (s *Store) loadCatalogue(ctx context.Context) error {
+	if s.db == nil {
+		cat, err := loadCatalogue(ctx, s)
+		s.cat = cat
+		return err
+	}
+	gen, err := readGeneration(ctx, s.db)
+	if err != nil {
+		return fmt.Errorf("reading the generation: %w", err)
+	}
+	s.gen, s.snapGen = gen, ^uint64(0)
+	if cat, ok := readSnapshot(s.opts.Path, gen); ok {
+		s.cat, s.snapGen = cat, gen
+		return nil
+	}
+	if s.cat, err = loadCatalogue(ctx, s); err != nil {
+		return err
+	}
+	if writeSnapshot(s.opts.Path, s.cat, gen) == nil {
+		s.snapGen = gen
+	}
+	return nil
+}
+
 // Backend returns the name of the backend the store runs on.
 func (s *Store) Backend() string { return s.opts.Backend }
 
-// Close releases the backend. The store cannot be used afterwards.
+// Close writes the catalogue snapshot of an embedded store if writes made
+// it stale, and releases the backend. The store cannot be used afterwards.
 func (s *Store) Close() error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.qs == nil {
 		return nil
 	}
-	err := s.qs.Close() // closes s.db too
-	s.qs, s.db = nil, nil
+	var err error
+	if s.db != nil && s.cat != nil && s.gen != s.snapGen {
+		if err = writeSnapshot(s.opts.Path, s.cat, s.gen); err != nil {
+			err = fmt.Errorf("writing the catalogue snapshot: %w", err)
+		}
+	}
+	err = errors.Join(err, s.qs.Close()) // closes s.db too
+	s.qs, s.db, s.cat = nil, nil, nil
 	if err != nil {
 		return fmt.Errorf("graph.Close(%s %s): %w", s.opts.Backend, s.opts.Path, err)
 	}

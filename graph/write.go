@@ -210,7 +210,7 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
 }
 
 // applyKV applies the additions, then the deletions, in one key-value
-// transaction.
+// transaction that also moves the store to its next generation.
 func (s *Store) applyKV(ctx context.Context, deltas []cgraph.Delta) error {
 	var adds, dels []cgraph.Delta
 	for _, d := range deltas {
@@ -232,5 +232,13 @@ func (s *Store) applyKV(ctx context.Context, deltas []cgraph.Delta) error {
 			return err
 		}
 	}
-	return s.db.Commit(ctx)
+	if err := s.db.outer.Put(generationKey(), encodeGeneration(s.gen+1)); err != nil {
+		s.db.Rollback()
+		return err
+	}
+	if err := s.db.Commit(ctx); err != nil {
+		return err
+	}
+	s.gen++
+	return nil
 }

@@ -51,7 +51,8 @@ func Synthetic(i int) *extract.Report {
 			status = extract.Problem
 		}
 		body := fmt.Sprintf("%s第%d局", j.Name, rng.IntN(60))
-		mech := fmt.Sprintf("第%d号机制", rng.IntN(300))
+		mechNo := rng.IntN(300)
+		mech := fmt.Sprintf("第%d号机制", mechNo)
 		doc := fmt.Sprintf("第%d号文件", rng.IntN(2000))
 		sentence := fmt.Sprintf("%d年，%s推行%s，落实《%s》，办理事项%d件。", year, body, mech, doc, rng.IntN(1000))
 		n := utf8.RuneCountInString(sentence)
@@ -67,8 +68,9 @@ func Synthetic(i int) *extract.Report {
 		bodies[body].Mentions = append(bodies[body].Mentions, at(body))
 		if mechs[mech] == nil {
 			m := &extract.Mechanism{Name: mech, Surfaces: []string{mech}, Bodies: []string{body}}
-			if k := rng.IntN(300); k%5 == 0 {
-				m.Family = fmt.Sprintf("第%d号机制", k)
+			// Mechanisms 10k+1 and 10k+2 are variants of mechanism 10k.
+			if k := mechNo; k%10 == 1 || k%10 == 2 {
+				m.Family = fmt.Sprintf("第%d号机制", k-k%10)
 			}
 			mechs[mech] = m
 		}

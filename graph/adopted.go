@@ -1,0 +1,120 @@
+package graph
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/cayleygraph/quad"
+)
+
+// adopted is the catalogue's copy of one adoption node: the sum of its
+// quads, kept in memory so that a mechanism's or a jurisdiction's
+// adoptions cost no store read. It is linked from the entries of its
+// mechanism and of its adopter.
+type adopted struct {
+	id        ID
+	typed     bool
+	mechanism ID
+	adopter   ID
+	report    ID
+	year      int
+	status    AdoptionStatus
+	evidence  []int // indexes of the report's sentences, sorted
+}
+
+// applyAdoption adds (d = +1) or subtracts (d = -1) one quad of an
+// adoption node.
+func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
+	a := c.adoptions[id]
+	if a == nil {
+		if d < 0 {
+			return
+		}
+		a = &adopted{id: id}
+		c.adoptions[id] = a
+	}
+	switch q.Predicate {
+	case PredType:
+		a.typed = d > 0
+	case PredMechanism:
+		c.link(&a.mechanism, a, q.Object, d)
+	case PredAdopter:
+		c.link(&a.adopter, a, q.Object, d)
+	case PredReport:
+		if r, ok := idOf(q.Object); ok {
+			a.report = set(a.report, r, d)
+		}
+	case PredYear:
+		a.year = set(a.year, intOf(q.Object), d)
+	case PredStatus:
+		a.status = set(a.status, AdoptionStatus(strOf(q.Object)), d)
+	case PredEvidence:
+		ev, _ := idOf(q.Object)
+		i, err := strconv.Atoi(string(ev[strings.LastIndexByte(string(ev), '/')+1:]))
+		if err != nil {
+			break
+		}
+		at, found := slices.BinarySearch(a.evidence, i)
+		switch {
+		case d > 0 && !found:
+			a.evidence = slices.Insert(a.evidence, at, i)
+		case d < 0 && found:
+			a.evidence = slices.Delete(a.evidence, at, at+1)
+		}
+	}
+	if !a.typed && a.mechanism == "" && a.adopter == "" && a.report == "" && a.year == 0 && a.status == "" && len(a.evidence) == 0 {
+		delete(c.adoptions, id)
+	}
+}
+
+// set returns v for an addition, the zero value for the removal of the
+// current value, and cur otherwise.
+func set[T comparable](cur, v T, d int) T {
+	var zero T
+	switch {
+	case d > 0:
+		return v
+	case cur == v:
+		return zero
+	}
+	return cur
+}
+
+// link points one end of an adoption at an entity (d > 0) or unpoints it
+// (d < 0), keeping the entity's list of adoptions in step.
+func (c *catalogue) link(end *ID, a *adopted, target quad.Value, d int) {
+	id, ok := idOf(target)
+	if !ok {
+		return
+	}
+	if d < 0 && *end != id {
+		return
+	}
+	e := c.entry(id, d)
+	if e == nil {
+		return
+	}
+	if d > 0 {
+		if e.adoptions == nil {
+			e.adoptions = make(map[ID]*adopted, 1)
+		}
+		e.adoptions[a.id] = a
+		*end = id
+	} else {
+		delete(e.adoptions, a.id)
+		*end = ""
+	}
+	c.drop(e)
+}
+
+// view returns the adoption as reads return it.
+func (a *adopted) view() *Adoption {
+	out := &Adoption{ID: a.id, MechanismID: a.mechanism, JurisdictionID: a.adopter, ReportID: a.report,
+		Year: a.year, Status: a.status}
+	name := strings.TrimPrefix(string(a.report), string(KindReport)+"/")
+	for _, i := range a.evidence {
+		out.EvidenceIDs = append(out.EvidenceIDs, ID(string(KindEvidence)+"/"+name+"/"+strconv.Itoa(i)))
+	}
+	return out
+}

@@ -1,0 +1,229 @@
+package graph
+
+import (
+	"bufio"
+	"context"
+	"encoding/binary"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/cayleygraph/quad"
+	hkv "github.com/hidal-go/hidalgo/kv"
+)
+
+// An embedded store keeps a snapshot of its catalogue next to its data, so
+// that Open reads one file instead of adding up every description quad
+// again. The snapshot is trusted only when it was taken at the store's
+// current generation: a counter every write transaction increments, in the
+// same key-value transaction as its quads. A write the snapshot has not
+// seen (a crash before Close, a write by another program) makes Open
+// rebuild the catalogue from the quads, and write a new snapshot.
+
+// snapshotFile is the name of the snapshot in the data directory.
+const snapshotFile = "catalogue.gob"
+
+// snapshotVersion changes whenever what the catalogue keeps, or how, does.
+const snapshotVersion = 1
+
+// generationKey returns where the generation counter lives, beside
+// Cayley's buckets.
+func generationKey() hkv.Key { return hkv.Key{[]byte("fazhikg"), []byte("generation")} }
+
+// foldProbe tells whether Fold still folds as it did when a snapshot was
+// taken (the keys it holds are folded names).
+func foldProbe() string { return Fold("府檢聯席“三三制”Ｅ法審（2021—2025年）") }
+
+// readGeneration returns the generation of a key-value store, 0 for one
+// never written by this package.
+func readGeneration(ctx context.Context, db hkv.KV) (uint64, error) {
+	var gen uint64
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		v, err := tx.Get(ctx, generationKey())
+		if errors.Is(err, hkv.ErrNotFound) {
+			return nil
+		} else if err != nil {
+			return err
+		}
+		if len(v) != 8 {
+			return fmt.Errorf("generation of %d bytes", len(v))
+		}
+		gen = binary.BigEndian.Uint64(v)
+		return nil
+	})
+	return gen, err
+}
+
+func encodeGeneration(gen uint64) []byte {
+	return binary.BigEndian.AppendUint64(nil, gen)
+}
+
+// snapshot is the catalogue as written to disk.
+type snapshot struct {
+	Version    int
+	Generation uint64
+	Fold       string
+	Entries    []snapEntry
+	Adoptions  []snapAdoption
+}
+
+type snapEntry struct {
+	ID        ID
+	Reports   []ID
+	Mentioned map[ID]int
+	Vals      []snapValue
+}
+
+// snapValue is a statement; its value is one of the kinds of quad.Value
+// descriptions use.
+type snapValue struct {
+	Pred quad.IRI
+	Kind byte // 's' String, 'i' IRI, 'n' Int, 'b' Bool
+	Text string
+	Num  int64
+	N    int
+	Key  string
+}
+
+type snapAdoption struct {
+	ID, Mechanism, Adopter, Report ID
+	Typed                          bool
+	Year                           int
+	Status                         AdoptionStatus
+	Evidence                       []int
+}
+
+// errUnsnapshottable: a value of a kind the snapshot does not encode.
+var errUnsnapshottable = errors.New("value the snapshot cannot hold")
+
+// snapshot returns the catalogue as written to disk.
+func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
+	snap := &snapshot{Version: snapshotVersion, Generation: gen, Fold: foldProbe()}
+	for _, e := range c.entries {
+		se := snapEntry{ID: e.id, Mentioned: e.mentioned}
+		for r := range e.reports {
+			se.Reports = append(se.Reports, r)
+		}
+		for _, st := range e.vals {
+			v := snapValue{Pred: st.pred, N: st.n, Key: st.key}
+			switch x := st.val.(type) {
+			case quad.String:
+				v.Kind, v.Text = 's', string(x)
+			case quad.IRI:
+				v.Kind, v.Text = 'i', string(x)
+			case quad.Int:
+				v.Kind, v.Num = 'n', int64(x)
+			case quad.Bool:
+				v.Kind = 'b'
+				if x {
+					v.Num = 1
+				}
+			default:
+				return nil, fmt.Errorf("%w: %T", errUnsnapshottable, st.val)
+			}
+			se.Vals = append(se.Vals, v)
+		}
+		snap.Entries = append(snap.Entries, se)
+	}
+	for _, a := range c.adoptions {
+		snap.Adoptions = append(snap.Adoptions, snapAdoption{ID: a.id, Mechanism: a.mechanism, Adopter: a.adopter,
+			Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence})
+	}
+	return snap, nil
+}
+
+// catalogue rebuilds the catalogue a snapshot holds.
+func (snap *snapshot) catalogue() *catalogue {
+	c := newCatalogue()
+	for _, se := range snap.Entries {
+		e := &entry{id: se.ID, mentioned: se.Mentioned}
+		if len(se.Reports) > 0 {
+			e.reports = make(map[ID]struct{}, len(se.Reports))
+			for _, r := range se.Reports {
+				e.reports[r] = struct{}{}
+			}
+		}
+		for _, v := range se.Vals {
+			st := statement{pred: v.Pred, n: v.N, key: v.Key}
+			switch v.Kind {
+			case 's':
+				st.val = quad.String(v.Text)
+			case 'i':
+				st.val = quad.IRI(v.Text)
+			case 'n':
+				st.val = quad.Int(v.Num)
+			case 'b':
+				st.val = quad.Bool(v.Num != 0)
+			}
+			if st.key != "" && !e.hasKey(st.key) {
+				c.keys[st.key] = append(c.keys[st.key], e)
+			}
+			e.vals = append(e.vals, st)
+		}
+		c.entries[e.id] = e
+	}
+	for _, sa := range snap.Adoptions {
+		a := &adopted{id: sa.ID, typed: sa.Typed, mechanism: sa.Mechanism, adopter: sa.Adopter, report: sa.Report,
+			year: sa.Year, status: sa.Status, evidence: sa.Evidence}
+		c.adoptions[a.id] = a
+		for _, end := range []ID{a.mechanism, a.adopter} {
+			if e := c.entries[end]; e != nil {
+				if e.adoptions == nil {
+					e.adoptions = make(map[ID]*adopted)
+				}
+				e.adoptions[a.id] = a
+			}
+		}
+	}
+	return c
+}
+
+// readSnapshot reads the snapshot of a data directory; ok is false when
+// there is none, or it cannot serve a store at generation gen.
+func readSnapshot(dir string, gen uint64) (c *catalogue, ok bool) {
+	f, err := os.Open(filepath.Join(dir, snapshotFile))
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	var snap snapshot
+	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&snap); err != nil {
+		return nil, false
+	}
+	if snap.Version != snapshotVersion || snap.Generation != gen || snap.Fold != foldProbe() {
+		return nil, false
+	}
+	return snap.catalogue(), true
+}
+
+// writeSnapshot writes the catalogue of a store at generation gen to its
+// data directory, whole or not at all.
+func writeSnapshot(dir string, c *catalogue, gen uint64) error {
+	snap, err := c.snapshot(gen)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dir, snapshotFile)
+	tmp, err := os.CreateTemp(dir, snapshotFile+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name()) // after the rename, a no-op
+	w := bufio.NewWriter(tmp)
+	err = gob.NewEncoder(w).Encode(snap)
+	if err == nil {
+		err = w.Flush()
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

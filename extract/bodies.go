@@ -35,10 +35,6 @@ var cores = func() map[rune][]core {
 		{"人大常委会", "人大常委会", KindCongress, false},
 		{"人大", "人大常委会", KindCongress, false},
 		{"厅", "司法厅", KindJustice, false},
-		{"全面依法治区委员会", "委全面依法治区委员会", KindParty, true},
-		{"全面依法治县委员会", "委全面依法治县委员会", KindParty, true},
-		{"全面依法治市委员会", "委全面依法治市委员会", KindParty, true},
-		{"全面依法治省委员会", "委全面依法治省委员会", KindParty, true},
 		{"人大及其常委会", "人大常委会", KindCongress, false},
 		{"监察委员会", "监察委员会", KindOther, true},
 		{"监委", "监察委员会", KindOther, false},
@@ -67,6 +63,11 @@ var cores = func() map[rune][]core {
 		{"综合执法办", "综合行政执法指导办公室", KindEnforcement, false},
 		{"纪委监委", "纪委监委", KindOther, true},
 		{"工商联", "工商联", KindOther, true},
+	}
+	for _, l := range ruleLevels {
+		list = append(list,
+			core{"全面依法治" + l + "委员会办公室", "委全面依法治" + l + "委员会办公室", KindParty, true},
+			core{"全面依法治" + l + "委员会", "委全面依法治" + l + "委员会", KindParty, true})
 	}
 	others := strings.Fields(`财政局 财政厅 审计局 统计局 信访局 民政局 民政厅 教育局 教育厅 商务局 水利局 应急管理局
 		退役军人事务局 医疗保障局 医保局 自然资源局 自然资源和规划局 自然资源厅 生态环境局 生态环境分局 生态环境厅
@@ -116,33 +117,34 @@ var cores = func() map[rune][]core {
 	return m
 }()
 
+// The levels a committee for law-based governance (全面依法治X委员会) is named after.
+var ruleLevels = []string{"省", "市", "州", "盟", "区", "县", "旗"}
+
+type partySub struct{ surface, canon, kind string }
+
 // Sub-organs of a party committee: 区委全面依法治区委员会, 区委政法委.
-var partySubs = []struct{ surface, canon, kind string }{
-	{"全面依法治区委员会办公室", "全面依法治区委员会办公室", KindParty},
-	{"全面依法治县委员会办公室", "全面依法治县委员会办公室", KindParty},
-	{"全面依法治市委员会办公室", "全面依法治市委员会办公室", KindParty},
-	{"全面依法治省委员会办公室", "全面依法治省委员会办公室", KindParty},
-	{"全面依法治区委员会", "全面依法治区委员会", KindParty},
-	{"全面依法治县委员会", "全面依法治县委员会", KindParty},
-	{"全面依法治市委员会", "全面依法治市委员会", KindParty},
-	{"全面依法治省委员会", "全面依法治省委员会", KindParty},
-	{"依法治区委员会办公室", "全面依法治区委员会办公室", KindParty},
-	{"依法治区委员会", "全面依法治区委员会", KindParty},
-	{"依法治县委员会", "全面依法治县委员会", KindParty},
-	{"依法治市委员会", "全面依法治市委员会", KindParty},
-	{"政法委员会", "政法委员会", KindParty},
-	{"政法委", "政法委员会", KindParty},
-	{"办公室", "办公室", KindParty},
-	{"宣传部", "宣传部", KindParty},
-	{"组织部", "组织部", KindParty},
-	{"统战部", "统战部", KindParty},
-	{"编办", "机构编制委员会办公室", KindParty},
-	{"依法治区办", "全面依法治区委员会办公室", KindParty},
-	{"依法治县办", "全面依法治县委员会办公室", KindParty},
-	{"依法治市办", "全面依法治市委员会办公室", KindParty},
-	{"依法治省办", "全面依法治省委员会办公室", KindParty},
-	{"督查室", "督查室", KindParty},
-}
+var partySubs = func() []partySub {
+	var subs []partySub
+	for _, l := range ruleLevels {
+		office := "全面依法治" + l + "委员会办公室"
+		committee := "全面依法治" + l + "委员会"
+		subs = append(subs,
+			partySub{office, office, KindParty},
+			partySub{committee, committee, KindParty},
+			partySub{"依法治" + l + "委员会办公室", office, KindParty},
+			partySub{"依法治" + l + "委员会", committee, KindParty},
+			partySub{"依法治" + l + "办", office, KindParty})
+	}
+	return append(subs,
+		partySub{"政法委员会", "政法委员会", KindParty},
+		partySub{"政法委", "政法委员会", KindParty},
+		partySub{"办公室", "办公室", KindParty},
+		partySub{"宣传部", "宣传部", KindParty},
+		partySub{"组织部", "组织部", KindParty},
+		partySub{"统战部", "统战部", KindParty},
+		partySub{"编办", "机构编制委员会办公室", KindParty},
+		partySub{"督查室", "督查室", KindParty})
+}()
 
 // National bodies, written → named.
 var nationalBodies = map[string][2]string{
@@ -204,7 +206,7 @@ type bodyHit struct {
 	j          *jur
 }
 
-var relChars = []string{"街道", "省", "市", "区", "县", "镇", "乡", "州", "旗", "本", "我"}
+var relChars = []string{"街道", "省", "市", "区", "县", "镇", "乡", "州", "盟", "旗", "本", "我"}
 
 // relPrefix returns the relative level written right before i (区 in 区法院)
 // and its length, or "" when there is none.
@@ -266,7 +268,13 @@ func (x *doc) relJur(rel string) *jur {
 		case self.level == Province && strings.HasSuffix(self.name, "市"):
 			return self // 直辖市
 		}
-		return up(City)
+		if c := up(City); c != nil {
+			return c
+		}
+		if p := up(Province); p != nil && strings.HasSuffix(p.name, "市") {
+			return p // a district of a municipality: 市委 is 重庆市委
+		}
+		return nil
 	case "区":
 		if self.level == Zone || (self.level == County && strings.HasSuffix(self.name, "区")) {
 			return self
@@ -278,9 +286,9 @@ func (x *doc) relJur(rel string) *jur {
 		if self.level == County && strings.HasSuffix(self.name, rel) {
 			return self
 		}
-	case "州":
-		if self.level == City && strings.HasSuffix(self.name, "州") {
-			return self
+	case "州", "盟":
+		if c := up(City); c != nil && strings.HasSuffix(c.name, rel) {
+			return c // 州委 in a county of an autonomous prefecture
 		}
 	case "镇", "乡", "街道":
 		if self.level == Township {
@@ -295,33 +303,21 @@ func bodyName(j *jur, canon string) string {
 	if strings.HasPrefix(canon, "委") && canon != "委" {
 		return bodyName(j, "委") + strings.TrimPrefix(canon, "委")
 	}
+	name := baseName(j)
 	switch canon {
-	case "委", "党工委":
-		if j.level == Zone || canon == "党工委" {
-			return j.name + "党工委"
-		}
-		return "中共" + j.name + "委"
-	case "人民政府":
-		if j.level == Zone {
-			return j.name + "管理委员会"
-		}
-		if strings.HasSuffix(j.name, "街道") {
-			return j.name + "办事处"
-		}
-	case "人民政府办公室":
-		if j.level == Zone {
-			return j.name + "管理委员会办公室"
-		}
-	case "政协":
-		return "政协" + j.name + "委员会"
+	case "仲裁委员会", "仲裁委":
+		return strings.TrimSuffix(j.name, "市") + "仲裁委员会"
 	case "人民法院":
-		if j.level == City {
-			return j.name + "中级人民法院"
+		if j.level == Province {
+			return name + "高级人民法院"
 		}
 	}
-	// a county's or a zone's branch of a city bureau: 临沂市生态环境局沂南县分局,
-	// 湛江市公安局经济技术开发区分局
-	if strings.HasSuffix(canon, "分局") && (j.level == County || j.level == Zone) && j.parent != nil && j.parent.level == City {
+	if canon == "人民法庭" && j.level == Township && j.parent != nil {
+		// a tribunal belongs to its county's court: 来凤县人民法院百福司人民法庭
+		return bodyName(j.parent, "人民法院") + townShort(j.name) + canon
+	}
+	if strings.HasSuffix(canon, "分局") && (j.level == County || j.level == Zone) && j.parent != nil &&
+		(j.parent.level == City || j.parent.level == Province) {
 		city := j.parent
 		branch := j.name
 		short := strings.TrimSuffix(city.name, "市")
@@ -330,7 +326,57 @@ func bodyName(j *jur, canon string) string {
 		}
 		return city.name + strings.TrimSuffix(canon, "分局") + "局" + branch + "分局"
 	}
-	return j.name + canon
+	return bodyNameShort(j, name, canon)
+}
+
+// baseName is the name bodies of j are named after: j's own, or for a
+// district of a municipality, with the municipality: 重庆市渝北区.
+func baseName(j *jur) string {
+	if (j.level == County || j.level == Zone) && j.parent != nil && j.parent.level == Province {
+		return j.parent.name + j.name
+	}
+	return j.name
+}
+
+// levelChar is the character a jurisdiction's committees are named after:
+// 区 for 秀洲区 and for a zone, 县, 市, 旗, 州, 省 (区 for an autonomous region).
+func levelChar(j *jur) string {
+	if j == nil {
+		return ""
+	}
+	if j.level == Zone {
+		return "区"
+	}
+	r := []rune(j.name)
+	return string(r[len(r)-1])
+}
+
+func bodyNameShort(j *jur, name, canon string) string {
+	switch canon {
+	case "委", "党工委":
+		if j.level == Zone || canon == "党工委" {
+			return name + "党工委"
+		}
+		return "中共" + j.name + "委" // 中共渝北区委, as reports write it
+	case "人民政府":
+		if j.level == Zone {
+			return name + "管理委员会"
+		}
+		if strings.HasSuffix(name, "街道") {
+			return name + "办事处"
+		}
+	case "人民政府办公室":
+		if j.level == Zone {
+			return name + "管理委员会办公室"
+		}
+	case "政协":
+		return "政协" + j.name + "委员会"
+	case "人民法院":
+		if j.level == City {
+			return name + "中级人民法院"
+		}
+	}
+	return name + canon
 }
 
 // matchCore returns the longest core at t[i:].
@@ -414,6 +460,10 @@ func (x *doc) bodies() {
 			continue // 府院 / 府检 name mechanisms, not bodies
 		} else {
 			j = x.self
+			if strings.HasPrefix(c.canon, "委全面依法治") && !strings.HasPrefix(c.canon, "委全面依法治"+levelChar(x.self)) {
+				i += n - 1
+				continue // 市委全面依法治市委员会 in a province's report: every city's
+			}
 			if c.canon == "司法厅" {
 				j = x.relJur("省") // 被司法厅命名为: the province's department
 				if j == nil {
@@ -496,13 +546,13 @@ func matchNational(t text, i int) (int, string, string) {
 	return 0, "", ""
 }
 
-func matchPartySub(t text, i int) (struct{ surface, canon, kind string }, int) {
+func matchPartySub(t text, i int) (partySub, int) {
 	for _, s := range partySubs {
 		if t.has(i, s.surface) {
 			return s, utf8.RuneCountInString(s.surface)
 		}
 	}
-	return struct{ surface, canon, kind string }{}, 0
+	return partySub{}, 0
 }
 
 // namedOrgs finds law firms, companies, universities: a proper name before
@@ -534,6 +584,9 @@ func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 			if i-start < 2 {
 				continue
 			}
+			if yes, ok := x.boundary(i, i+hn); ok && !yes && hn <= 2 {
+				continue // 集中学习 holds no 中学
+			}
 			name := t.str(start, i+hn)
 			generic := false
 			for _, g := range orgGeneric {
@@ -550,14 +603,14 @@ func (x *doc) namedOrgs(add func(s, e int, name, kind string, j *jur)) {
 
 // Heads of named units: 区合法性审查中心, 县司法局芦溪司法所, 市委督查室.
 var unitHeads = []string{"中心", "委员会", "领导小组", "联席会议", "指挥部", "服务团", "顾问团", "督查室", "办公室", "司法所",
-	"派出所", "人民法庭", "法律服务所", "调解室", "局"}
+	"派出所", "人民法庭", "法律服务所", "调解室", "局", "党组", "市场监督管理所", "市场监管所"}
 
 // Words that make a head part of a longer word (中心组, 中心工作, 大局) or
 // a middle that is not a name (建立府院…, 五星级…).
 var (
 	unitGlueRe    = regexp.MustCompile(`^(组|城|区|工作|任务|主|点|镇|村|环节|位置|地位|会议)`)
 	notBureauRe   = regexp.MustCompile(`(大|格|布|结|时|全|当|政|开|终|残|骗|饭|邮|棋|赌|警|僵|败|胜|定|出|入|变|战|药|书)$`)
-	unitMiddleBad = regexp.MustCompile(`建立|召开|完善|健全|推动|推进|开展|实施|落实|出台|印发|设立|成立|组织|参加|全部|部署|府院|府检|星级|先进|示范|优秀|模范|典型|枫桥式|副$|和`)
+	unitMiddleBad = regexp.MustCompile(`建立|召开|完善|健全|推动|推进|开展|实施|落实|出台|印发|设立|成立|组织|参加|全部|部署|府院|府检|星级|先进|示范|优秀|模范|典型|枫桥式|副$`)
 )
 
 // Verbs after which a unit may be named without its jurisdiction:
@@ -642,13 +695,24 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 		if head == "局" && (notBureauRe.MatchString(middle) || middle == "") {
 			continue
 		}
+		// 和 joins the words of a department's name (文化广电体育和旅游局),
+		// elsewhere it joins two names
+		if strings.Contains(middle, "和") && head != "局" && head != "委员会" {
+			continue
+		}
 		minMiddle := 2
 		switch head {
 		case "司法所", "派出所", "人民法庭", "督查室", "办公室":
 			minMiddle = 0
 		}
-		if head == "办公室" && x.bodyEndingAt(k) == nil {
+		if (head == "办公室" || head == "党组") && x.bodyEndingAt(k) == nil {
 			continue // an office is named after its parent: 管委会办公室
+		}
+		if head == "党组" {
+			if b := x.bodyEndingAt(k); b != nil && middle == "" && b.kind != KindParty {
+				add(b.start, he, "中共"+b.name+"党组", KindParty, b.j) // 市司法局党组
+			}
+			continue
 		}
 		var name, kind string
 		var j *jur
@@ -664,10 +728,14 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 				name, kind, j, start = b.name+t.str(ph.start, he), unitKind(head, b.kind), b.j, b.start
 				break
 			}
+			if head == "人民法庭" && ph.j.level == Township {
+				name, kind = bodyName(ph.j, head), KindCourt
+				break
+			}
 			if ph.short && !ph.zoneWord {
 				name = t.str(ph.start, he) // 秀洲合法性审查协同中心: as written
 			} else {
-				name = ph.j.name + middle + head
+				name = baseName(ph.j) + middle + head
 			}
 			kind = unitKind(head, "")
 		default:
@@ -675,7 +743,7 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 				if j = x.relJur(rel); j == nil {
 					continue
 				}
-				name, kind, start = j.name+middle+head, unitKind(head, ""), k-n
+				name, kind, start = baseName(j)+middle+head, unitKind(head, ""), k-n
 				break
 			}
 			// no jurisdiction written: a unit the report's own government
@@ -687,7 +755,7 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 			if !unitVerbRe.MatchString(t.str(max(0, k-4), k)) && m == middle {
 				continue
 			}
-			j, name, kind = x.self, x.self.name+m+head, unitKind(head, "")
+			j, name, kind = x.self, baseName(x.self)+m+head, unitKind(head, "")
 		}
 		if head == "局" && utf8.RuneCountInString(middle) < 2 {
 			continue
@@ -695,6 +763,7 @@ func (x *doc) units(add func(s, e int, name, kind string, j *jur)) {
 		if name == "" {
 			continue
 		}
+		name = strings.Replace(name, "市场监管所", "市场监督管理所", 1)
 		add(start, he, name, kind, j)
 		x.unitNames[name] = true
 	}
@@ -709,4 +778,14 @@ func (x *doc) bodyCovering(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// townShort is a town's name without 镇, 乡 or 街道: 百福司 of 百福司镇.
+func townShort(name string) string {
+	for _, suf := range []string{"街道", "镇", "乡"} {
+		if strings.HasSuffix(name, suf) && len([]rune(name)) > len([]rune(suf))+1 {
+			return strings.TrimSuffix(name, suf)
+		}
+	}
+	return name
 }

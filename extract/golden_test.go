@@ -203,3 +203,7 @@ func TestGoldenSeeds(t *testing.T) {
 func TestGoldenCorpus(t *testing.T) {
 	checkGolden(t, "../examples/corpus", "testdata/golden/corpus")
 }
+
+func TestGoldenStyles(t *testing.T) {
+	checkGolden(t, "testdata/styles", "testdata/golden/styles")
+}

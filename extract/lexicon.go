@@ -19,6 +19,7 @@ type lexEntry struct {
 	kinds  []string // kinds of the bodies taking part
 	forms  []string
 	root   bool // a family root only: not extracted on its own
+	part   bool // a part of its family: parts listed together are the family
 }
 
 // lexicon holds the known mechanisms and the quoted words that are not
@@ -69,7 +70,7 @@ func loadLexicon() *lexicon {
 		for len(cols) < 5 {
 			cols = append(cols, "")
 		}
-		e := &lexEntry{name: cols[0], family: cols[1], root: cols[4] == "root"}
+		e := &lexEntry{name: cols[0], family: cols[1], root: cols[4] == "root", part: cols[4] == "part"}
 		if cols[2] != "" {
 			e.kinds = strings.Split(cols[2], ",")
 		}

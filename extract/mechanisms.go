@@ -61,7 +61,7 @@ var (
 	hanOrAlnumDigit = regexp.MustCompile(`[\p{Han}A-Za-z0-9]`)
 	digitsOnlyRe    = regexp.MustCompile(`^[0-9·.\-/ ]+$`)
 	structuredRe    = regexp.MustCompile(`^([一二三四五六七八九十两双]+[^一二三四五六七八九十两双]{1,3}){2,}$`)
-	eventEndRe      = regexp.MustCompile(`(班|会|讲座|论坛|大赛|比赛|竞赛|仪式|培训|联络站|考试|宣传月|宣传周|宣传日|活动月|活动周)$`)
+	eventEndRe      = regexp.MustCompile(`(班|会|讲座|论坛|大赛|比赛|竞赛|仪式|培训|联络站|考试|宣传月|宣传周|宣传日|活动月|活动周|开放日|节|大比武|比武)$`)
 	listHeadRe      = regexp.MustCompile(`^[一二三四五六七八九十两]+[大项个张条]?[\p{Han}]{0,6}?(行动|工程|制度|机制|改革|提升行动)`)
 )
 
@@ -78,7 +78,7 @@ var prefixStop = []string{"推行", "推广", "推进", "深化", "打造", "建
 	"将", "对", "把", "以", "在", "和", "与", "及", "等", "为", "由", "从", "向", "于", "并", "了", "的", "是", "个",
 	"项", "这", "其", "之", "让", "使", "用", "全市", "全区", "全县", "全省", "全国", "省", "市", "区", "县", "镇",
 	"入选", "获评", "获", "荣获", "首个", "首家", "原先", "取得", "有效", "深度", "一批", "新", "提升", "迭代",
-	"制定", "印发", "出台", "好", "届", "批", "期", "第", "项目"}
+	"制定", "印发", "出台", "好", "届", "批", "期", "第", "项目", "传承", "弘扬", "发扬", "坚持和发展"}
 
 type mcand struct {
 	start, end int // surface, normalised offsets
@@ -184,8 +184,8 @@ func (x *doc) rejectQuoted(c string) bool {
 	if ideologyEndRe.MatchString(c) || mediaRe.MatchString(c) || honourNameRe.MatchString(c) {
 		return true
 	}
-	if strings.HasPrefix(c, "法治") && utf8.RuneCountInString(c) <= 5 {
-		return true // 法治浙江, 法治秀洲: slogans of the rule of law
+	if (strings.HasPrefix(c, "法治") || strings.HasPrefix(c, "平安")) && utf8.RuneCountInString(c) <= 5 {
+		return true // 法治浙江, 平安龙胜: slogans of the rule of law and of order
 	}
 	// a place or a body: “嘉祥县如心检调对接中心” is a body
 	if strings.HasSuffix(c, "中心") || strings.HasSuffix(c, "局") || strings.HasSuffix(c, "委员会") || eventEndRe.MatchString(c) {
@@ -637,36 +637,29 @@ func (x *doc) inAward(i int) bool {
 // with surfaces, mentions and the bodies taking part.
 func (x *doc) collectMechanisms(cands []mcand) {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
-	// parts of a known whole named in the same or the previous sentence
-	// are that whole: 行政执法“三项制度”。全面推行行政执法公示制度、全过程记录制度…
-	merge := make([]bool, len(cands))
+	// parts of a composite listed together are the composite: 行政执法公示
+	// 制度、执法全过程记录制度、重大执法决定法制审核制度 are the 三项制度
+	wholes := make([]*lexEntry, len(cands))
 	for i, c := range cands {
-		if !c.known || c.family == "" {
+		e := x.p.lex.byName[c.name]
+		if !c.known || e == nil || !e.part {
 			continue
 		}
 		si := x.sentenceAt(c.start)
-		siblings := map[string]bool{}
+		parts := map[string]bool{}
 		for _, d := range cands {
-			if d.known && d.family == c.family && x.sentenceAt(d.start) == si {
-				siblings[d.key] = true
+			if de := x.p.lex.byName[d.name]; de != nil && de.part && de.family == e.family && x.sentenceAt(d.start) == si {
+				parts[d.name] = true
 			}
 		}
-		merge[i] = len(siblings) >= 2
+		if len(parts) >= 2 {
+			wholes[i] = x.p.lex.byName[e.family]
+		}
 	}
-	for i := range cands {
-		c := &cands[i]
-		if !merge[i] {
-			continue
-		}
-		fk := mechKey(c.family)
-		si := x.sentenceAt(c.start)
-		for _, d := range cands {
-			if d.key == fk && d.known {
-				if ds := x.sentenceAt(d.start); ds == si || ds == si-1 {
-					c.key, c.name, c.family, c.kinds = d.key, d.name, d.family, d.kinds
-					break
-				}
-			}
+	for i, w := range wholes {
+		if w != nil {
+			c := &cands[i]
+			c.key, c.name, c.family, c.kinds = mechKey(w.name), w.name, w.family, w.kinds
 		}
 	}
 	byKey := map[string]*Mechanism{}

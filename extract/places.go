@@ -223,7 +223,12 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 		if (m.Short || isTownship(c)) && s.Level == gazetteer.Province {
 			continue
 		}
-		// a town's short name (金屯) only within the report's own county
+		// a town's short name that the dictionary knows as a common word (发展
+	// of 发展乡, 民主 of 民主街道) is that word
+	if m.Short && isTownship(c) && (x.commonWord(m.Start, m.End) || !x.wordAt(m.Start, m.End)) {
+		return nil
+	}
+	// a town's short name (金屯) only within the report's own county
 		if m.Short && isTownship(c) && s.Level == gazetteer.City {
 			continue
 		}
@@ -583,4 +588,18 @@ func isTownship(c []*gazetteer.Place) bool {
 		}
 	}
 	return len(c) > 0
+}
+
+// commonWord reports whether the segmenter reads [s, e) as one common
+// word (a noun, verb, adjective …) rather than a name.
+func (x *doc) commonWord(s, e int) bool {
+	for _, tk := range x.tokens(x.sentenceAt(s)) {
+		if tk.Start == s && tk.End == e {
+			switch tk.POS {
+			case "n", "v", "vn", "a", "ad", "an", "d", "c", "p", "m", "q", "r", "t", "f", "vd", "l", "i":
+				return true
+			}
+		}
+	}
+	return false
 }

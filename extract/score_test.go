@@ -93,3 +93,7 @@ func TestScoreSeeds(t *testing.T) {
 func TestScoreCorpus(t *testing.T) {
 	checkScore(t, score(t, "../examples/corpus", "../examples/corpus/gold"), 0.85, 0.75)
 }
+
+func TestScoreStyles(t *testing.T) {
+	checkScore(t, score(t, "testdata/styles", "testdata/styles/gold"), 0.85, 0.75)
+}

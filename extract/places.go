@@ -224,11 +224,11 @@ func (x *doc) resolve(m gazetteer.Match, prev *gazetteer.Place, prevAdjacent, pr
 			continue
 		}
 		// a town's short name that the dictionary knows as a common word (发展
-	// of 发展乡, 民主 of 民主街道) is that word
-	if m.Short && isTownship(c) && (x.commonWord(m.Start, m.End) || !x.wordAt(m.Start, m.End)) {
-		return nil
-	}
-	// a town's short name (金屯) only within the report's own county
+		// of 发展乡, 民主 of 民主街道) is that word
+		if m.Short && isTownship(c) && (x.commonWord(m.Start, m.End) || !x.wordAt(m.Start, m.End)) {
+			return nil
+		}
+		// a town's short name (金屯) only within the report's own county
 		if m.Short && isTownship(c) && s.Level == gazetteer.City {
 			continue
 		}

@@ -263,7 +263,7 @@ func (e *entry) value(pred quad.IRI) quad.Value {
 		if st.pred != pred {
 			continue
 		}
-		if best == nil || st.n > best.n || (st.n == best.n && quad.ToString(st.val) < quad.ToString(best.val)) {
+		if best == nil || st.n > best.n || (st.n == best.n && lessValue(st.val, best.val)) {
 			best = st
 		}
 	}
@@ -281,8 +281,39 @@ func (e *entry) values(pred quad.IRI) []quad.Value {
 			out = append(out, st.val)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return quad.ToString(out[i]) < quad.ToString(out[j]) })
+	sort.Slice(out, func(i, j int) bool { return lessValue(out[i], out[j]) })
 	return out
+}
+
+// lessValue orders values of the kinds descriptions use without
+// formatting them: strings and IRIs by text, numbers by value, kinds
+// apart.
+func lessValue(a, b quad.Value) bool {
+	rank := func(v quad.Value) (int, string, int64) {
+		switch x := v.(type) {
+		case quad.String:
+			return 0, string(x), 0
+		case quad.IRI:
+			return 1, string(x), 0
+		case quad.Int:
+			return 2, "", int64(x)
+		case quad.Bool:
+			if x {
+				return 3, "", 1
+			}
+			return 3, "", 0
+		}
+		return 4, quad.ToString(v), 0
+	}
+	ka, sa, na := rank(a)
+	kb, sb, nb := rank(b)
+	if ka != kb {
+		return ka < kb
+	}
+	if sa != sb {
+		return sa < sb
+	}
+	return na < nb
 }
 
 func (e *entry) str(pred quad.IRI) string {

@@ -21,9 +21,10 @@ import (
 // It differs in how it writes. Cayley's backend opens a LevelDB
 // transaction per write, which turns every commit into a new table file and
 // a wait for compaction. Here a write transaction collects its changes in
-// memory, where its own reads see them, and commits them as one batch: a
+// memory, where its own reads see them, and commits them as one batch, a
 // single record of LevelDB's journal, applied whole or not at all, after a
-// crash too. Reads run on snapshots.
+// crash too; only changes too large for a batch to pay (bigTransaction) go
+// through a LevelDB transaction. Reads run on snapshots.
 type levelKV struct {
 	db *leveldb.DB
 	wo *opt.WriteOptions
@@ -81,6 +82,9 @@ func (tx *levelTx) Commit(ctx context.Context) error {
 	if tx.pending == nil || tx.pending.Len() == 0 {
 		return nil
 	}
+	if tx.pending.Size() > bigTransaction {
+		return tx.commitLarge()
+	}
 	var b leveldb.Batch
 	it := tx.pending.NewIterator(nil)
 	for it.Next() {
@@ -93,6 +97,35 @@ func (tx *levelTx) Commit(ctx context.Context) error {
 	}
 	it.Release()
 	return tx.kv.db.Write(&b, tx.kv.wo)
+}
+
+// bigTransaction is the size of pending changes above which a commit goes
+// through a LevelDB transaction instead of a batch. A batch goes through
+// the journal and the memory table, cheap for one report's changes; a
+// transaction writes table files directly, cheaper for many reports'.
+const bigTransaction = 8 << 20
+
+// commitLarge commits the pending changes as one LevelDB transaction.
+func (tx *levelTx) commitLarge() error {
+	tr, err := tx.kv.db.OpenTransaction()
+	if err != nil {
+		return err
+	}
+	it := tx.pending.NewIterator(nil)
+	for it.Next() && err == nil {
+		v := it.Value()
+		if v[0] == opPut {
+			err = tr.Put(it.Key(), v[1:], tx.kv.wo)
+		} else {
+			err = tr.Delete(it.Key(), tx.kv.wo)
+		}
+	}
+	it.Release()
+	if err != nil {
+		tr.Discard()
+		return err
+	}
+	return tr.Commit()
 }
 
 func (tx *levelTx) Close() error {

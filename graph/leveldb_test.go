@@ -2,6 +2,8 @@ package graph
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -104,5 +106,45 @@ func TestLevelKV(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"b1=oldb1"}, scanAll(t, reader, "b")); diff != "" {
 		t.Errorf("other prefix (-want +got):\n%s", diff)
+	}
+}
+
+// TestLevelKVLarge checks a transaction large enough to commit through a
+// LevelDB transaction rather than a batch.
+func TestLevelKVLarge(t *testing.T) {
+	ctx := context.Background()
+	db, err := openLevel(t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, _ := db.Tx(true)
+	put(t, tx, "keep", "old")
+	put(t, tx, "gone", "old")
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+
+	tx, _ = db.Tx(true)
+	value := strings.Repeat("v", 8<<10)
+	const n = 2 * bigTransaction / (8 << 10)
+	for i := range n {
+		put(t, tx, fmt.Sprintf("big%05d", i), value)
+	}
+	_ = tx.Del(flat.Key("gone"))
+	put(t, tx, "keep", "new")
+	if err := tx.Commit(ctx); err != nil {
+		t.Fatal(err)
+	}
+	reader, _ := db.Tx(false)
+	defer reader.Close()
+	if got := len(scanAll(t, reader, "big")); got != n {
+		t.Errorf("%d keys after the large commit, want %d", got, n)
+	}
+	if got := get(t, reader, "gone"); got != "<none>" {
+		t.Errorf("deleted key = %q after the large commit", got)
+	}
+	if got := get(t, reader, "keep"); got != "new" {
+		t.Errorf("overwritten key = %q after the large commit", got)
 	}
 }

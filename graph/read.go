@@ -381,21 +381,21 @@ func (s *Store) AdoptionsOf(ctx context.Context, ids []ID) ([][]*Adoption, error
 // sortAdoptions orders adoptions by year (unknown last), then by the name
 // of the jurisdiction, then by ID. Called with s.mu held.
 func (s *Store) sortAdoptions(as []*Adoption) {
-	name := func(id ID) string {
-		if e := s.cat.entries[id]; e != nil {
-			return e.name()
+	names := make(map[ID]string)
+	for _, a := range as {
+		if _, ok := names[a.JurisdictionID]; !ok {
+			names[a.JurisdictionID] = string(a.JurisdictionID)
+			if e := s.cat.entries[a.JurisdictionID]; e != nil {
+				names[a.JurisdictionID] = e.name()
+			}
 		}
-		return string(id)
 	}
 	sort.SliceStable(as, func(i, j int) bool {
 		yi, yj := as[i].Year, as[j].Year
 		if yi != yj {
-			if yi == 0 || yj == 0 {
-				return yj == 0
-			}
-			return yi < yj
+			return earlier(yi, yj)
 		}
-		if ni, nj := name(as[i].JurisdictionID), name(as[j].JurisdictionID); ni != nj {
+		if ni, nj := names[as[i].JurisdictionID], names[as[j].JurisdictionID]; ni != nj {
 			return ni < nj
 		}
 		return lessID(as[i].ID, as[j].ID)

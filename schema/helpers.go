@@ -109,40 +109,46 @@ func (r *Resolver) node(ctx context.Context, id graph.ID) (model.Node, error) {
 	if !id.Valid() {
 		return nil, fmt.Errorf("%w: %q is not an ID", errBadInput, id)
 	}
-	l := r.load(ctx)
-	var (
-		n   model.Node
-		err error
-	)
-	switch id.Kind() {
-	case graph.KindReport:
-		n, err = nonNil(l.reports.Load(ctx, id))
-	case graph.KindJurisdiction:
-		n, err = nonNil(l.jurisdictions.Load(ctx, id))
-	case graph.KindBody:
-		n, err = nonNil(l.bodies.Load(ctx, id))
-	case graph.KindMechanism:
-		n, err = nonNil(l.mechanisms.Load(ctx, id))
-	case graph.KindDocument:
-		n, err = nonNil(l.documents.Load(ctx, id))
-	case graph.KindAward:
-		n, err = nonNil(l.awards.Load(ctx, id))
-	case graph.KindPerson:
-		n, err = nonNil(l.people.Load(ctx, id))
-	case graph.KindEvidence:
-		n, err = nonNil(l.evidence.Load(ctx, id))
-	case graph.KindAdoption:
-		n, err = nonNil(l.adoptions.Load(ctx, id))
-	}
-	return n, err
+	return r.nodeThunk(ctx, id)()
 }
 
-// nonNil turns a nil pointer into a nil Node, not a Node holding nil.
-func nonNil[T any](v *T, err error) (model.Node, error) {
-	if v == nil || err != nil {
-		return nil, err
+// nodeThunk asks the loader of the ID's kind for the node and returns a
+// function that waits for it, so that several nodes load in one batch.
+func (r *Resolver) nodeThunk(ctx context.Context, id graph.ID) func() (model.Node, error) {
+	l := r.load(ctx)
+	switch id.Kind() {
+	case graph.KindReport:
+		return thunk(l.reports.LoadThunk(ctx, id))
+	case graph.KindJurisdiction:
+		return thunk(l.jurisdictions.LoadThunk(ctx, id))
+	case graph.KindBody:
+		return thunk(l.bodies.LoadThunk(ctx, id))
+	case graph.KindMechanism:
+		return thunk(l.mechanisms.LoadThunk(ctx, id))
+	case graph.KindDocument:
+		return thunk(l.documents.LoadThunk(ctx, id))
+	case graph.KindAward:
+		return thunk(l.awards.LoadThunk(ctx, id))
+	case graph.KindPerson:
+		return thunk(l.people.LoadThunk(ctx, id))
+	case graph.KindEvidence:
+		return thunk(l.evidence.LoadThunk(ctx, id))
+	case graph.KindAdoption:
+		return thunk(l.adoptions.LoadThunk(ctx, id))
 	}
-	return v, nil
+	return func() (model.Node, error) { return nil, nil }
+}
+
+// thunk turns a loader's thunk into one returning a Node, nil (not a Node
+// holding a nil pointer) when the store holds none.
+func thunk[T any](load func() (*T, error)) func() (model.Node, error) {
+	return func() (model.Node, error) {
+		v, err := load()
+		if v == nil || err != nil {
+			return nil, err
+		}
+		return v, nil
+	}
 }
 
 // evidenceStatus maps a sentence's status to the GraphQL enum; a status

@@ -18,14 +18,18 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
-	out := make([]model.Node, len(ids))
+	thunks := make([]func() (model.Node, error), len(ids))
 	for i, id := range ids {
-		if !graph.ID(id).Valid() {
+		if graph.ID(id).Valid() {
+			thunks[i] = r.nodeThunk(ctx, graph.ID(id))
+		}
+	}
+	out := make([]model.Node, len(ids))
+	for i, th := range thunks {
+		if th == nil {
 			continue
 		}
-		// Loads in turn; the loaders batch them anyway when several
-		// resolvers run at once.
-		n, err := r.node(ctx, graph.ID(id))
+		n, err := th()
 		if err != nil {
 			return nil, err
 		}

@@ -65,12 +65,12 @@ const (
 // Edge is a transmission: Target adopted Mechanism in TargetYear, most
 // likely from Source.
 type Edge struct {
-	Mechanism  string  `json:"mechanism"`
-	SourceKind string  `json:"sourceKind"`
-	Source     string  `json:"source"` // place code, or document title
-	Target     string  `json:"target"`
-	SourceYear int     `json:"sourceYear,omitempty"`
-	TargetYear int     `json:"targetYear"`
+	Mechanism  string `json:"mechanism"`
+	SourceKind string `json:"sourceKind"`
+	Source     string `json:"source"` // place code, or document title
+	Target     string `json:"target"`
+	SourceYear int    `json:"sourceYear,omitempty"`
+	TargetYear int    `json:"targetYear"`
 	// Path is how source and target relate: parent-child, child-parent,
 	// siblings (one parent), province (same province), national (across
 	// provinces); "" for a document.
@@ -87,3 +87,33 @@ const (
 	PathProvince    = "province"
 	PathNational    = "national"
 )
+
+// Params are the weights of the transmission model (see the package doc):
+// the simulator plants cascades with them, and inference either estimates
+// them from the events or, as an oracle, is given the true ones.
+type Params struct {
+	// Rate is, per path kind, the yearly hazard that one adopter passes
+	// the mechanism to a place so related to it, in the year after it
+	// adopted.
+	Rate map[string]float64 `json:"rate"`
+	// Decay multiplies the hazard for each further year of lag:
+	// Rate[path] * Decay^(lag-1).
+	Decay float64 `json:"decay"`
+	// Innovation is the yearly chance that a place adopts on its own.
+	Innovation float64 `json:"innovation"`
+	// Document is the yearly hazard of adopting once a document calling
+	// for the mechanism applies to the place (national, or its province's).
+	Document float64 `json:"document"`
+	// ExplicitShare is the share of transmitted adoptions whose report
+	// names its source.
+	ExplicitShare float64 `json:"explicitShare"`
+}
+
+// TruthEdge is a planted transmission: what really happened.
+type TruthEdge struct {
+	Mechanism  string `json:"mechanism"`
+	Target     string `json:"target"`
+	Year       int    `json:"year"`
+	SourceKind string `json:"sourceKind"` // SourcePlace, SourceDocument or SourceSeed
+	Source     string `json:"source,omitempty"`
+}

@@ -84,6 +84,9 @@ func (x *doc) awards() {
 					continue
 				}
 				name = strings.TrimSuffix(name, "名单")
+				if strings.HasPrefix(name, "“") && strings.HasSuffix(name, "”") && strings.Count(name, "“") == 1 {
+					name = strings.TrimSuffix(strings.TrimPrefix(name, "“"), "”")
+				}
 				if trig == "记" && !strings.HasSuffix(name, "功") {
 					continue
 				}

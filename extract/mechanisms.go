@@ -82,6 +82,7 @@ var prefixStop = []string{"推行", "推广", "推进", "深化", "打造", "建
 
 type mcand struct {
 	start, end int // surface, normalised offsets
+	content    string // the quoted words, for a quoted name
 	key        string
 	name       string
 	family     string
@@ -503,7 +504,7 @@ func (x *doc) quotedMechanisms(s, e int, free func(int, int) bool, claim func(in
 		if key == mechKey(c) && hasHan(c) {
 			name = mechDisplay(c)
 		}
-		cand := mcand{start: st, end: en, key: key, name: name}
+		cand := mcand{start: st, end: en, key: key, name: name, content: mechKey(c)}
 		for _, probe := range []string{full, t.str(it.q0, en), c, t.str(st, en)} {
 			if le := x.p.lex.find(probe); le != nil && !le.root {
 				cand.key, cand.name, cand.family, cand.kinds, cand.known = mechKey(le.name), le.name, le.family, le.kinds, true
@@ -639,6 +640,21 @@ func (x *doc) collectMechanisms(cands []mcand) {
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].start < cands[j].start })
 	// parts of a composite listed together are the composite: 行政执法公示
 	// 制度、执法全过程记录制度、重大执法决定法制审核制度 are the 三项制度
+	// “一会三单” alone is the “一会三单”府检联动机制 the report names elsewhere
+	named := map[string]mcand{}
+	for _, c := range cands {
+		if c.content != "" && c.key != c.content {
+			if _, ok := named[c.content]; !ok {
+				named[c.content] = c
+			}
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		if d, ok := named[c.content]; ok && c.content != "" && c.key == c.content {
+			c.key, c.name, c.family, c.kinds, c.known = d.key, d.name, d.family, d.kinds, d.known
+		}
+	}
 	wholes := make([]*lexEntry, len(cands))
 	for i, c := range cands {
 		e := x.p.lex.byName[c.name]

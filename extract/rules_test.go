@@ -251,8 +251,8 @@ func TestDocumentsAwardsPeople(t *testing.T) {
 	awards := names(r.Awards, func(a extract.Award) string { return a.Name + " → " + a.Recipient + " " + a.Level })
 	for _, w := range []string{
 		"第九批“全国民主法治示范村(社区)” → 乐华街道平乐下社区 国家级",
-		"“广东省依法治省工作先进个人” → 区委政法委许志伟 省级",
-		"“广东省依法治省工作先进个人” → 区人民法院陈道准 省级",
+		"广东省依法治省工作先进个人 → 区委政法委许志伟 省级",
+		"广东省依法治省工作先进个人 → 区人民法院陈道准 省级",
 	} {
 		if !slices.Contains(awards, w) {
 			t.Errorf("missing award %s; got %v", w, awards)

@@ -113,7 +113,9 @@ func goldenOf(r *extract.Report) golden {
 			g.Planned++
 		}
 	}
+	places := map[string]string{}
 	for _, j := range r.Jurisdictions {
+		places[j.Code] = j.FullName
 		g.Jurisdictions = append(g.Jurisdictions, fmt.Sprintf("%s %s", j.FullName, j.Level))
 	}
 	for _, b := range r.Bodies {
@@ -126,6 +128,9 @@ func goldenOf(r *extract.Report) golden {
 		}
 		if len(m.Bodies) > 0 {
 			s += " with " + strings.Join(m.Bodies, ",")
+		}
+		for _, c := range m.Cues {
+			s += fmt.Sprintf(" [%s %s%s %s]", c.Kind, places[c.Place], c.Document, c.Level)
 		}
 		g.Mechanisms = append(g.Mechanisms, s)
 	}

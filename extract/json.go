@@ -58,9 +58,20 @@ type SummaryMechanism struct {
 	Known   bool     `json:"known"`
 	// Status is achieved when any mention states it as done, else planned
 	// or problem.
-	Status   Status     `json:"status"`
-	Plan     bool       `json:"plan"`
-	Evidence []Evidence `json:"evidence"`
+	Status   Status       `json:"status"`
+	Plan     bool         `json:"plan"`
+	Cues     []SummaryCue `json:"cues,omitempty"`
+	Evidence []Evidence   `json:"evidence"`
+}
+
+// SummaryCue is a statement of where a mechanism came from (see Cue).
+type SummaryCue struct {
+	Kind     string   `json:"kind"`
+	Place    string   `json:"place,omitempty"` // full name of the place named
+	Code     string   `json:"code,omitempty"`
+	Document string   `json:"document,omitempty"`
+	Level    string   `json:"level,omitempty"`
+	Evidence Evidence `json:"evidence"`
 }
 
 type SummaryDocument struct {
@@ -137,7 +148,9 @@ func (r *Report) Summarize(file string, withText bool) Summary {
 	if r.Jurisdiction != nil {
 		s.Jurisdiction, s.Code = r.Jurisdiction.FullName, r.Jurisdiction.Code
 	}
+	places := map[string]string{}
 	for _, j := range r.Jurisdictions {
+		places[j.Code] = j.FullName
 		s.Jurisdictions = append(s.Jurisdictions, SummaryPlace{Name: j.FullName, Short: j.Name, Code: j.Code,
 			Level: j.Level, Parent: j.Parent, Aliases: j.Aliases, Evidence: evidence(j.Mentions)})
 	}
@@ -151,8 +164,13 @@ func (r *Report) Summarize(file string, withText bool) Summary {
 		if bodies == nil {
 			bodies = []string{}
 		}
+		var cues []SummaryCue
+		for _, c := range m.Cues {
+			cues = append(cues, SummaryCue{Kind: c.Kind, Place: places[c.Place], Code: c.Place, Document: c.Document,
+				Level: c.Level, Evidence: evidence([]Mention{c.Mention})[0]})
+		}
 		s.Mechanisms = append(s.Mechanisms, SummaryMechanism{Name: m.Name, Surface: m.Surfaces, Family: m.Family,
-			Bodies: bodies, Known: m.Known, Status: st, Plan: st == Planned, Evidence: evidence(m.Mentions)})
+			Bodies: bodies, Known: m.Known, Status: st, Plan: st == Planned, Cues: cues, Evidence: evidence(m.Mentions)})
 	}
 	for _, d := range r.Documents {
 		written := d.Title

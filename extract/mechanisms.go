@@ -81,7 +81,7 @@ var prefixStop = []string{"推行", "推广", "推进", "深化", "打造", "建
 	"制定", "印发", "出台", "好", "届", "批", "期", "第", "项目", "传承", "弘扬", "发扬", "坚持和发展"}
 
 type mcand struct {
-	start, end int // surface, normalised offsets
+	start, end int    // surface, normalised offsets
 	content    string // the quoted words, for a quoted name
 	key        string
 	name       string

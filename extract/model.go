@@ -109,8 +109,40 @@ type Mechanism struct {
 	// Bodies are the names of the bodies taking part.
 	Bodies []string `json:"bodies,omitempty"`
 	// Known is true when the mechanism comes from the lexicon.
-	Known    bool      `json:"known,omitempty"`
+	Known bool `json:"known,omitempty"`
+	// Cues are what the report says of where the mechanism came from.
+	Cues     []Cue     `json:"cues,omitempty"`
 	Mentions []Mention `json:"mentions,omitempty"`
+}
+
+// Cue kinds: what a report says about where a mechanism came from.
+const (
+	// CueLearned: the reporting jurisdiction learned it from Place
+	// (学习借鉴临沂市经验, 参照临沂做法, 赴临沂市考察学习).
+	CueLearned = "learned"
+	// CuePromoted: Place promoted it to the places under it (在全市推广).
+	CuePromoted = "promoted"
+	// CueAdopted: Place took up the reporting jurisdiction's mechanism
+	// (经验被兰陵县借鉴).
+	CueAdopted = "adopted"
+	// CueCited: the sentence cites Document, which calls for it.
+	CueCited = "cited"
+	// CueAward: an honour names it.
+	CueAward = "award"
+)
+
+// Cue is an explicit statement about a mechanism's origin or spread.
+type Cue struct {
+	Kind string `json:"kind"`
+	// Place is the code of the jurisdiction the statement names.
+	Place string `json:"place,omitempty"`
+	// Document is the title of the document cited (CueCited), or the
+	// honour's name (CueAward).
+	Document string `json:"document,omitempty"`
+	// Level is the level of the document's issuer or of the honour:
+	// national, province, city, county.
+	Level   string  `json:"level,omitempty"`
+	Mention Mention `json:"mention"`
 }
 
 // Document is a text cited in 《》.

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -143,6 +144,18 @@ func (x *doc) docCues(si, ms, me int, name string) []Cue {
 // docLevel tells the level of a document's issuer from its title: a law
 // or a national programme, a province's, a city's or a county's own.
 func (x *doc) docLevel(title string) string {
+	if l, ok := x.docLevels[title]; ok {
+		return l
+	}
+	l := x.findDocLevel(title)
+	if x.docLevels == nil {
+		x.docLevels = map[string]string{}
+	}
+	x.docLevels[title] = l
+	return l
+}
+
+func (x *doc) findDocLevel(title string) string {
 	switch {
 	case strings.HasPrefix(title, "中华人民共和国") || strings.HasPrefix(title, "国务院") || strings.HasPrefix(title, "中共中央"):
 		return "national"
@@ -211,9 +224,12 @@ func (x *doc) cues() {
 					add(c)
 				}
 			}
-			st, en := x.normSpan(m)
-			for _, c := range x.docCues(si, st, en, mech.Name) {
-				add(c)
+			if !seen["doc"+strconv.Itoa(si)] {
+				seen["doc"+strconv.Itoa(si)] = true
+				st, en := x.normSpan(m)
+				for _, c := range x.docCues(si, st, en, mech.Name) {
+					add(c)
+				}
 			}
 		}
 		for _, a := range x.rep.Awards {

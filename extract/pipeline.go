@@ -120,8 +120,9 @@ type doc struct {
 	// choosing among places of the same name
 	mentionCount map[string]int
 	bodyIndex    map[string]*Body
-	unitNames    map[string]bool // bodies found as named units
-	segCache     map[int][]Token // segmented sentences
+	unitNames    map[string]bool   // bodies found as named units
+	segCache     map[int][]Token   // segmented sentences
+	docLevels    map[string]string // issuer levels of cited titles
 	// scratch shared by recognisers
 	placeAt   []placeHit // resolved place mentions, in text order
 	bodyAt    []bodyHit  // resolved body mentions, in text order

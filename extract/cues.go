@@ -2,7 +2,6 @@ package extract
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -224,12 +223,9 @@ func (x *doc) cues() {
 					add(c)
 				}
 			}
-			if !seen["doc"+strconv.Itoa(si)] {
-				seen["doc"+strconv.Itoa(si)] = true
-				st, en := x.normSpan(m)
-				for _, c := range x.docCues(si, st, en, mech.Name) {
-					add(c)
-				}
+			st, en := x.normSpan(m)
+			for _, c := range x.docCues(si, st, en, mech.Name) {
+				add(c)
 			}
 		}
 		for _, a := range x.rep.Awards {

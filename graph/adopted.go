@@ -31,8 +31,8 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 		if d < 0 {
 			return
 		}
-		a = &adopted{id: id}
-		c.adoptions[id] = a
+		a = &adopted{id: c.id(id)}
+		c.adoptions[a.id] = a
 	}
 	switch q.Predicate {
 	case PredType:
@@ -43,7 +43,7 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 		c.link(&a.adopter, a, q.Object, d)
 	case PredReport:
 		if r, ok := idOf(q.Object); ok {
-			a.report = set(a.report, r, d)
+			a.report = set(a.report, c.id(r), d)
 		}
 	case PredYear:
 		a.year = set(a.year, intOf(q.Object), d)
@@ -100,7 +100,7 @@ func (c *catalogue) link(end *ID, a *adopted, target quad.Value, d int) {
 			e.adoptions = make(map[ID]*adopted, 1)
 		}
 		e.adoptions[a.id] = a
-		*end = id
+		*end = e.id
 	} else {
 		delete(e.adoptions, a.id)
 		*end = ""

@@ -221,10 +221,10 @@ func BenchmarkOpen(b *testing.B) {
 	}
 }
 
-// heapInUse returns the live heap after a collection.
+// heapInUse returns the bytes of live heap objects after a collection.
 func heapInUse() uint64 {
 	runtime.GC()
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
-	return m.HeapInuse
+	return m.HeapAlloc
 }

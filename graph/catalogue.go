@@ -2,6 +2,7 @@ package graph
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +24,9 @@ type catalogue struct {
 	entries   map[ID]*entry
 	keys      map[string][]*entry // folded name, alias, full name or code → entities
 	adoptions map[ID]*adopted
+	// strings interns IDs and values, which recur across entities (a
+	// report's ID in every entity it describes), so each is held once.
+	strings map[string]string
 
 	sortMu sync.Mutex // guards sorted; taken under the store's read lock
 	sorted map[Kind][]*entry
@@ -30,15 +34,66 @@ type catalogue struct {
 
 // entry is one entity of the catalogue.
 type entry struct {
-	id      ID
-	reports map[ID]struct{} // reports whose rdf:type quad describes it
-	// mentioned counts, per report, the evidence sentences of the report
-	// that mention the entity. A report may describe an entity it never
-	// mentions (the family of a variant, the parent of a place).
-	mentioned map[ID]int
-	vals      []statement
+	id ID
+	// uses are the reports that describe the entity or mention it, sorted
+	// by report.
+	uses []use
+	vals []statement
 	// adoptions are those of a mechanism, or by a jurisdiction.
 	adoptions map[ID]*adopted
+}
+
+// use is one report's part in an entity: whether its rdf:type quad
+// describes the entity, and how many of its evidence sentences mention it.
+// A report may describe an entity it never mentions (the family of a
+// variant, the parent of a place).
+type use struct {
+	report    ID
+	described bool
+	mentions  int32
+}
+
+// use returns the use of a report, added if missing when add is set; nil
+// when there is none.
+func (e *entry) use(report ID, add bool) *use {
+	i, found := sort.Find(len(e.uses), func(i int) int { return strings.Compare(string(report), string(e.uses[i].report)) })
+	if found {
+		return &e.uses[i]
+	}
+	if !add {
+		return nil
+	}
+	e.uses = append(e.uses, use{})
+	copy(e.uses[i+1:], e.uses[i:])
+	e.uses[i] = use{report: report}
+	return &e.uses[i]
+}
+
+// prune drops the uses that neither describe nor mention the entity.
+func (e *entry) prune() {
+	e.uses = slices.DeleteFunc(e.uses, func(u use) bool { return !u.described && u.mentions <= 0 })
+}
+
+// mentionedIn returns the number of reports whose text mentions the entity.
+func (e *entry) mentionedIn() int {
+	n := 0
+	for _, u := range e.uses {
+		if u.mentions > 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// describedIn returns the number of reports that describe the entity.
+func (e *entry) describedIn() int {
+	n := 0
+	for _, u := range e.uses {
+		if u.described {
+			n++
+		}
+	}
+	return n
 }
 
 // statement is one (predicate, value) of an entity's description, with the
@@ -55,6 +110,7 @@ func newCatalogue() *catalogue {
 		entries:   make(map[ID]*entry),
 		keys:      make(map[string][]*entry),
 		adoptions: make(map[ID]*adopted),
+		strings:   make(map[string]string),
 		sorted:    make(map[Kind][]*entry),
 	}
 }
@@ -122,14 +178,13 @@ func loadCatalogue(ctx context.Context, s *Store) (*catalogue, error) {
 // entity. The rest of the evidence quads are ignored.
 func (c *catalogue) apply(q quad.Quad, d int) {
 	report, _ := idOf(q.Label)
+	report = c.id(report)
 	if q.Predicate == PredMentions {
 		if id, ok := idOf(q.Object); ok && catalogued(id.Kind()) {
 			if e := c.entry(id, d); e != nil {
-				if e.mentioned == nil {
-					e.mentioned = make(map[ID]int, 1)
-				}
-				if e.mentioned[report] += d; e.mentioned[report] <= 0 {
-					delete(e.mentioned, report)
+				if u := e.use(report, d > 0); u != nil {
+					u.mentions += int32(d)
+					e.prune()
 				}
 				c.drop(e)
 			}
@@ -149,18 +204,36 @@ func (c *catalogue) apply(q quad.Quad, d int) {
 		return
 	}
 	if q.Predicate == PredType {
-		if d > 0 {
-			if e.reports == nil {
-				e.reports = make(map[ID]struct{}, 1)
-			}
-			e.reports[report] = struct{}{}
-		} else {
-			delete(e.reports, report)
+		if u := e.use(report, d > 0); u != nil {
+			u.described = d > 0
+			e.prune()
 		}
 	} else if pred, ok := q.Predicate.(quad.IRI); ok {
 		c.count(e, pred, q.Object, d)
 	}
 	c.drop(e)
+}
+
+// intern returns the copy of s the catalogue holds, adding it if needed.
+func (c *catalogue) intern(s string) string {
+	if x, ok := c.strings[s]; ok {
+		return x
+	}
+	c.strings[s] = s
+	return s
+}
+
+func (c *catalogue) id(id ID) ID { return ID(c.intern(string(id))) }
+
+// value interns the text of a string or IRI value.
+func (c *catalogue) value(v quad.Value) quad.Value {
+	switch x := v.(type) {
+	case quad.String:
+		return quad.String(c.intern(string(x)))
+	case quad.IRI:
+		return quad.IRI(c.intern(string(x)))
+	}
+	return v
 }
 
 // entry returns the entry of id for a change d, creating it for an
@@ -169,7 +242,7 @@ func (c *catalogue) entry(id ID, d int) *entry {
 	c.invalidate(id.Kind())
 	e := c.entries[id]
 	if e == nil && d > 0 {
-		e = &entry{id: id}
+		e = &entry{id: c.id(id)}
 		c.entries[id] = e
 	}
 	return e
@@ -177,7 +250,7 @@ func (c *catalogue) entry(id ID, d int) *entry {
 
 // drop removes an entry nothing describes or mentions any more.
 func (c *catalogue) drop(e *entry) {
-	if len(e.reports) == 0 && len(e.mentioned) == 0 && len(e.vals) == 0 && len(e.adoptions) == 0 {
+	if len(e.uses) == 0 && len(e.vals) == 0 && len(e.adoptions) == 0 {
 		delete(c.entries, e.id)
 	}
 }
@@ -201,7 +274,7 @@ func (c *catalogue) count(e *entry, pred quad.IRI, val quad.Value, d int) {
 	if d <= 0 {
 		return
 	}
-	st := statement{pred: pred, val: val, n: d}
+	st := statement{pred: quad.IRI(c.intern(string(pred))), val: c.value(val), n: d}
 	if keyed(pred) {
 		if s, ok := val.(quad.String); ok {
 			st.key = Fold(string(s))
@@ -398,10 +471,10 @@ func (c *catalogue) find(k Kind, key string) []*entry {
 		if ri != rj {
 			return ri < rj
 		}
-		if ni, nj := len(out[i].mentioned), len(out[j].mentioned); ni != nj {
+		if ni, nj := out[i].mentionedIn(), out[j].mentionedIn(); ni != nj {
 			return ni > nj
 		}
-		if ni, nj := len(out[i].reports), len(out[j].reports); ni != nj {
+		if ni, nj := out[i].describedIn(), out[j].describedIn(); ni != nj {
 			return ni > nj
 		}
 		return out[i].id < out[j].id

@@ -114,7 +114,11 @@
 // for them (leveldb.go, bolt.go). On LevelDB a transaction is one write
 // batch (a single journal record, applied whole or not at all), where
 // Cayley's driver writes a table file per transaction; on Bolt it is one
-// Bolt transaction, on the maintained go.etcd.io/bbolt.
+// Bolt transaction, on the maintained go.etcd.io/bbolt. On synthetic reports
+// of real size (BenchmarkPut, 200 reports of ~3,900 quads), LevelDB wrote
+// 40,000–46,000 quads/s one report per transaction and ~61,000 fifty per
+// transaction, at ~330 KB per report on disk; Bolt 35,000 and ~47,000
+// quads/s at 1.3–1.45 MB per report.
 // Cayley 0.7.7's KV store needs two help here: it mishandles one ApplyDeltas
 // that mixes additions and deletions (added quads lose the nodes whose use
 // drops overall, their label among them), so a replace runs as two Cayley

@@ -50,7 +50,7 @@ func Generations(s *Store) (gen, snapshot uint64) { return s.gen, s.snapGen }
 func dump(c *catalogue) string {
 	var lines []string
 	for id, e := range c.entries {
-		lines = append(lines, fmt.Sprintf("entry %s reports %v mentioned %v", id, slices.Sorted(mapsKeys(e.reports)), e.mentioned))
+		lines = append(lines, fmt.Sprintf("entry %s uses %v", id, e.uses))
 		for _, st := range e.vals {
 			lines = append(lines, fmt.Sprintf("  %s %s %s ×%d key %q", id, st.pred, quad.ToString(st.val), st.n, st.key))
 		}
@@ -71,14 +71,4 @@ func dump(c *catalogue) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
-}
-
-func mapsKeys[V any](m map[ID]V) func(func(ID) bool) {
-	return func(yield func(ID) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }

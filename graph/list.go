@@ -269,8 +269,8 @@ func (s *Store) inProvince(e *entry, prefix string) bool {
 	case KindReport:
 		return located(e.ref(PredJurisdiction))
 	}
-	for r := range e.mentioned {
-		if rep := s.cat.entries[r]; rep != nil && located(rep.ref(PredJurisdiction)) {
+	for _, u := range e.uses {
+		if rep := s.cat.entries[u.report]; u.mentions > 0 && rep != nil && located(rep.ref(PredJurisdiction)) {
 			return true
 		}
 	}
@@ -283,8 +283,8 @@ func (s *Store) inYears(e *entry, from, to int) bool {
 	if e.id.Kind() == KindReport {
 		return in(e.int(PredYear))
 	}
-	for r := range e.mentioned {
-		if rep := s.cat.entries[r]; rep != nil && in(rep.int(PredYear)) {
+	for _, u := range e.uses {
+		if rep := s.cat.entries[u.report]; u.mentions > 0 && rep != nil && in(rep.int(PredYear)) {
 			return true
 		}
 	}

@@ -34,7 +34,7 @@ func (s *Store) Jurisdictions(ctx context.Context, ids []ID) ([]*Jurisdiction, e
 		return &Jurisdiction{
 			ID: e.id, Code: e.str(PredCode), Name: e.name(), FullName: e.str(PredFullName),
 			Level: e.str(PredLevel), ParentID: e.ref(PredParent), Aliases: e.strs(PredAlias),
-			ReportCount: len(e.mentioned),
+			ReportCount: e.mentionedIn(),
 		}
 	})
 }
@@ -44,7 +44,7 @@ func (s *Store) Bodies(ctx context.Context, ids []ID) ([]*Body, error) {
 	return entities(s, ids, KindBody, func(e *entry) *Body {
 		return &Body{
 			ID: e.id, Name: e.name(), Kind: e.str(PredKind), JurisdictionID: e.ref(PredLocatedIn),
-			Aliases: e.strs(PredAlias), ReportCount: len(e.mentioned),
+			Aliases: e.strs(PredAlias), ReportCount: e.mentionedIn(),
 		}
 	})
 }
@@ -54,7 +54,7 @@ func (s *Store) Mechanisms(ctx context.Context, ids []ID) ([]*Mechanism, error) 
 	return entities(s, ids, KindMechanism, func(e *entry) *Mechanism {
 		return &Mechanism{
 			ID: e.id, Name: e.name(), Aliases: e.strs(PredAlias), FamilyID: e.ref(PredFamily),
-			BodyIDs: e.refs(PredTakesPart), Known: e.bool(PredKnown), ReportCount: len(e.mentioned),
+			BodyIDs: e.refs(PredTakesPart), Known: e.bool(PredKnown), ReportCount: e.mentionedIn(),
 		}
 	})
 }
@@ -64,7 +64,7 @@ func (s *Store) Documents(ctx context.Context, ids []ID) ([]*Document, error) {
 	return entities(s, ids, KindDocument, func(e *entry) *Document {
 		return &Document{
 			ID: e.id, Title: e.name(), Kind: e.str(PredKind), Level: e.str(PredLevel),
-			IssuerID: e.ref(PredIssuer), Aliases: e.strs(PredAlias), ReportCount: len(e.mentioned),
+			IssuerID: e.ref(PredIssuer), Aliases: e.strs(PredAlias), ReportCount: e.mentionedIn(),
 		}
 	})
 }
@@ -74,7 +74,7 @@ func (s *Store) Awards(ctx context.Context, ids []ID) ([]*Award, error) {
 	return entities(s, ids, KindAward, func(e *entry) *Award {
 		return &Award{
 			ID: e.id, Name: e.name(), Recipient: e.str(PredRecipient), Level: e.str(PredLevel),
-			Year: e.int(PredYear), ReportCount: len(e.mentioned),
+			Year: e.int(PredYear), ReportCount: e.mentionedIn(),
 		}
 	})
 }
@@ -84,7 +84,7 @@ func (s *Store) People(ctx context.Context, ids []ID) ([]*Person, error) {
 	return entities(s, ids, KindPerson, func(e *entry) *Person {
 		return &Person{
 			ID: e.id, Name: e.name(), Role: e.str(PredRole), BodyID: e.ref(PredMemberOf),
-			ReportCount: len(e.mentioned),
+			ReportCount: e.mentionedIn(),
 		}
 	})
 }

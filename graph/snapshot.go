@@ -26,7 +26,7 @@ import (
 const snapshotFile = "catalogue.gob"
 
 // snapshotVersion changes whenever what the catalogue keeps, or how, does.
-const snapshotVersion = 1
+const snapshotVersion = 2
 
 // generationKey returns where the generation counter lives, beside
 // Cayley's buckets.
@@ -70,10 +70,15 @@ type snapshot struct {
 }
 
 type snapEntry struct {
-	ID        ID
-	Reports   []ID
-	Mentioned map[ID]int
-	Vals      []snapValue
+	ID   ID
+	Uses []snapUse
+	Vals []snapValue
+}
+
+type snapUse struct {
+	Report    ID
+	Described bool
+	Mentions  int32
 }
 
 // snapValue is a statement; its value is one of the kinds of quad.Value
@@ -102,9 +107,9 @@ var errUnsnapshottable = errors.New("value the snapshot cannot hold")
 func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
 	snap := &snapshot{Version: snapshotVersion, Generation: gen, Fold: foldProbe()}
 	for _, e := range c.entries {
-		se := snapEntry{ID: e.id, Mentioned: e.mentioned}
-		for r := range e.reports {
-			se.Reports = append(se.Reports, r)
+		se := snapEntry{ID: e.id}
+		for _, u := range e.uses {
+			se.Uses = append(se.Uses, snapUse{u.report, u.described, u.mentions})
 		}
 		for _, st := range e.vals {
 			v := snapValue{Pred: st.pred, N: st.n, Key: st.key}
@@ -138,20 +143,17 @@ func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
 func (snap *snapshot) catalogue() *catalogue {
 	c := newCatalogue()
 	for _, se := range snap.Entries {
-		e := &entry{id: se.ID, mentioned: se.Mentioned}
-		if len(se.Reports) > 0 {
-			e.reports = make(map[ID]struct{}, len(se.Reports))
-			for _, r := range se.Reports {
-				e.reports[r] = struct{}{}
-			}
+		e := &entry{id: c.id(se.ID), uses: make([]use, len(se.Uses))}
+		for i, u := range se.Uses {
+			e.uses[i] = use{c.id(u.Report), u.Described, u.Mentions}
 		}
 		for _, v := range se.Vals {
-			st := statement{pred: v.Pred, n: v.N, key: v.Key}
+			st := statement{pred: quad.IRI(c.intern(string(v.Pred))), n: v.N, key: v.Key}
 			switch v.Kind {
 			case 's':
-				st.val = quad.String(v.Text)
+				st.val = quad.String(c.intern(v.Text))
 			case 'i':
-				st.val = quad.IRI(v.Text)
+				st.val = quad.IRI(c.intern(v.Text))
 			case 'n':
 				st.val = quad.Int(v.Num)
 			case 'b':
@@ -165,8 +167,8 @@ func (snap *snapshot) catalogue() *catalogue {
 		c.entries[e.id] = e
 	}
 	for _, sa := range snap.Adoptions {
-		a := &adopted{id: sa.ID, typed: sa.Typed, mechanism: sa.Mechanism, adopter: sa.Adopter, report: sa.Report,
-			year: sa.Year, status: sa.Status, evidence: sa.Evidence}
+		a := &adopted{id: c.id(sa.ID), typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
+			report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence}
 		c.adoptions[a.id] = a
 		for _, end := range []ID{a.mechanism, a.adopter} {
 			if e := c.entries[end]; e != nil {

@@ -38,8 +38,10 @@ type Options struct {
 	// Path is the data directory of an embedded backend, created and
 	// initialised on first use. Memstore takes none.
 	Path string
-	// NoSync commits without waiting for the disk: much faster bulk loads,
-	// at the risk of losing the last commits (never part of one) in a crash.
+	// NoSync commits without waiting for the disk, for bulk loads that can
+	// be run again: if the machine (not just the process) fails, LevelDB
+	// may lose the last commits, never part of one, and Bolt may be left
+	// unreadable.
 	NoSync bool
 }
 
@@ -52,7 +54,7 @@ type Store struct {
 	db  *txKV            // the key-value database of an embedded backend; nil for memstore
 	qs  cgraph.QuadStore // nil once closed
 	cat *catalogue       // guarded by mu
-	kvo cgraph.Options   // options passed to Cayley's KV quad store
+	kvo cgraph.Options   // options of Cayley's KV quad store: its Bloom filters off
 
 	// gen is the generation of the store: the number of write
 	// transactions committed to it (embedded backends keep it with the
@@ -71,7 +73,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if opts.Backend == "" {
 		opts.Backend = LevelDB
 	}
-	s := &Store{opts: opts, kvo: cgraph.Options{"nosync": opts.NoSync, ckv.OptNoBloom: true}}
+	s := &Store{opts: opts, kvo: cgraph.Options{ckv.OptNoBloom: true}}
 	var err error
 	switch opts.Backend {
 	case Memstore:

@@ -1,7 +1,3 @@
-// Package diffusion infers how working mechanisms spread between
-// jurisdictions from the years each reports them: who most likely learned a
-// mechanism from whom. It works on adoption events alone; the graph package
-// derives the events from stored reports and stores the results.
 package diffusion
 
 // Place is a jurisdiction as the model sees it: where it sits in the
@@ -30,6 +26,10 @@ const (
 	// Cited: the adopter's report cites a document that calls for the
 	// mechanism (a 纲要, a provincial 条例): a common cause.
 	Cited CueKind = "cited"
+	// Awarded: the adopter was honoured for the mechanism (an award that
+	// names it), which makes it a model others learn from. Document holds
+	// the honour, DocLevel its level.
+	Awarded CueKind = "awarded"
 )
 
 // Cue is an explicit statement in a report about a mechanism's origin.
@@ -42,6 +42,9 @@ type Cue struct {
 	Document string `json:"document,omitempty"`
 	// Level of the document's issuer: national, province, city.
 	DocLevel string `json:"docLevel,omitempty"`
+	// Year the document was issued, if known; inference otherwise takes
+	// the earliest year an adopter cites it.
+	Year int `json:"year,omitempty"`
 }
 
 // Event is an adoption: a jurisdiction reports a mechanism as in place in a
@@ -99,6 +102,10 @@ type Params struct {
 	// Decay multiplies the hazard for each further year of lag:
 	// Rate[path] * Decay^(lag-1).
 	Decay float64 `json:"decay"`
+	// Tie weighs an adopter of the same year as the target against one of
+	// the year before: the chance it came first, and had the time to pass
+	// the mechanism on. The yearly model only; see Yearly.
+	Tie float64 `json:"tie,omitempty"`
 	// Innovation is the yearly chance that a place adopts on its own.
 	Innovation float64 `json:"innovation"`
 	// Document is the yearly hazard of adopting once a document calling
@@ -107,6 +114,22 @@ type Params struct {
 	// ExplicitShare is the share of transmitted adoptions whose report
 	// names its source.
 	ExplicitShare float64 `json:"explicitShare"`
+	// Misnamed is the chance that a report names, as its source, a given
+	// earlier adopter that was not. The simulator plants no such cue;
+	// inference fits it and never lets it fall below MinMisnamed, so that
+	// a cue is strong evidence but not proof.
+	Misnamed float64 `json:"misnamed,omitempty"`
+	// Cite is the chance that an adoption caused by a document cites it.
+	Cite float64 `json:"cite,omitempty"`
+	// CiteOther is the chance that an adopter the document applies to
+	// cites it though it took the mechanism from elsewhere.
+	CiteOther float64 `json:"citeOther,omitempty"`
+	// AwardShare is the share of adopters honoured for the mechanism
+	// (simulation only).
+	AwardShare float64 `json:"awardShare,omitempty"`
+	// AwardBoost multiplies the hazard an honoured adopter exerts on
+	// others.
+	AwardBoost float64 `json:"awardBoost,omitempty"`
 }
 
 // TruthEdge is a planted transmission: what really happened.

@@ -21,6 +21,7 @@ type adopted struct {
 	year      int
 	status    AdoptionStatus
 	evidence  []int // indexes of the report's sentences, sorted
+	cues      []string
 }
 
 // applyAdoption adds (d = +1) or subtracts (d = -1) one quad of an
@@ -49,6 +50,13 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 		a.year = set(a.year, intOf(q.Object), d)
 	case PredStatus:
 		a.status = set(a.status, AdoptionStatus(strOf(q.Object)), d)
+	case PredCue:
+		v := c.intern(strOf(q.Object))
+		if i := slices.Index(a.cues, v); d > 0 && i < 0 {
+			a.cues = append(a.cues, v)
+		} else if d < 0 && i >= 0 {
+			a.cues = slices.Delete(a.cues, i, i+1)
+		}
 	case PredEvidence:
 		ev, _ := idOf(q.Object)
 		i, err := strconv.Atoi(string(ev[strings.LastIndexByte(string(ev), '/')+1:]))
@@ -63,7 +71,7 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 			a.evidence = slices.Delete(a.evidence, at, at+1)
 		}
 	}
-	if !a.typed && a.mechanism == "" && a.adopter == "" && a.report == "" && a.year == 0 && a.status == "" && len(a.evidence) == 0 {
+	if !a.typed && a.mechanism == "" && a.adopter == "" && a.report == "" && a.year == 0 && a.status == "" && len(a.evidence) == 0 && len(a.cues) == 0 {
 		delete(c.adoptions, id)
 	}
 }
@@ -115,6 +123,9 @@ func (a *adopted) view() *Adoption {
 	name := strings.TrimPrefix(string(a.report), string(KindReport)+"/")
 	for _, i := range a.evidence {
 		out.EvidenceIDs = append(out.EvidenceIDs, ID(string(KindEvidence)+"/"+name+"/"+strconv.Itoa(i)))
+	}
+	for _, c := range a.cues {
+		out.Cues = append(out.Cues, parseCue(c))
 	}
 	return out
 }

@@ -69,6 +69,8 @@
 //	adoption       fz:report        report
 //	adoption       fz:year fz:status
 //	adoption       fz:evidence      evidence
+//	adoption       fz:cue           "kind\tplace code\tdocument\tlevel": what the report
+//	                                says of where the mechanism came from (学习借鉴, 在全市推广 …)
 //
 // Evidence nodes exist only for sentences that mention something; their
 // offsets count characters of the report's text, as extract.Span does. An

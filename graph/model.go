@@ -1,5 +1,7 @@
 package graph
 
+import "strings"
+
 import "github.com/fazhikg/fazhikg/extract"
 
 // The types below are what reads return: one entity of the catalogue each,
@@ -163,4 +165,27 @@ type Adoption struct {
 	Year           int
 	Status         AdoptionStatus
 	EvidenceIDs    []ID
+	// Cues are what the report says of where the mechanism came from.
+	Cues []Cue
+}
+
+// Cue is a statement of a report about a mechanism's origin: Kind is one
+// of extract's cue kinds (learned, promoted, adopted, cited, award), Place
+// the division code of the jurisdiction it names.
+type Cue struct {
+	Kind, Place, Document, Level string
+}
+
+// String encodes a cue as its literal in the store.
+func (c Cue) String() string {
+	return c.Kind + "\t" + c.Place + "\t" + c.Document + "\t" + c.Level
+}
+
+// parseCue decodes a cue literal.
+func parseCue(s string) Cue {
+	f := strings.SplitN(s, "\t", 4)
+	for len(f) < 4 {
+		f = append(f, "")
+	}
+	return Cue{Kind: f[0], Place: f[1], Document: f[2], Level: f[3]}
 }

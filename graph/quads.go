@@ -300,13 +300,13 @@ func (b *builder) mechanisms() {
 			}
 		}
 		evidence := b.mentions(id, x.Mentions)
-		b.adoption(id, x.Mentions, evidence)
+		b.adoption(id, x.Mentions, evidence, x.Cues)
 	}
 }
 
 // adoption writes the reporting jurisdiction's adoption of a mechanism in
 // the year the report covers, with the status its strongest sentence gives.
-func (b *builder) adoption(mech ID, ms []extract.Mention, evidence []ID) {
+func (b *builder) adoption(mech ID, ms []extract.Mention, evidence []ID, cues []extract.Cue) {
 	if b.r.Jurisdiction == nil || len(ms) == 0 {
 		return
 	}
@@ -323,6 +323,9 @@ func (b *builder) adoption(mech ID, ms []extract.Mention, evidence []ID) {
 	b.add(id, PredStatus, quad.String(AdoptionStatusOf(statuses...)))
 	for _, ev := range evidence {
 		b.add(id, PredEvidence, ev.IRI())
+	}
+	for _, c := range cues {
+		b.add(id, PredCue, quad.String(Cue{Kind: c.Kind, Place: c.Place, Document: c.Document, Level: c.Level}.String()))
 	}
 }
 

@@ -26,7 +26,7 @@ import (
 const snapshotFile = "catalogue.gob"
 
 // snapshotVersion changes whenever what the catalogue keeps, or how, does.
-const snapshotVersion = 2
+const snapshotVersion = 3
 
 // generationKey returns where the generation counter lives, beside
 // Cayley's buckets.
@@ -98,6 +98,7 @@ type snapAdoption struct {
 	Year                           int
 	Status                         AdoptionStatus
 	Evidence                       []int
+	Cues                           []string
 }
 
 // errUnsnapshottable: a value of a kind the snapshot does not encode.
@@ -134,7 +135,7 @@ func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
 	}
 	for _, a := range c.adoptions {
 		snap.Adoptions = append(snap.Adoptions, snapAdoption{ID: a.id, Mechanism: a.mechanism, Adopter: a.adopter,
-			Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence})
+			Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence, Cues: a.cues})
 	}
 	return snap, nil
 }
@@ -168,7 +169,7 @@ func (snap *snapshot) catalogue() *catalogue {
 	}
 	for _, sa := range snap.Adoptions {
 		a := &adopted{id: c.id(sa.ID), typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
-			report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence}
+			report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence, cues: internAll(c, sa.Cues)}
 		c.adoptions[a.id] = a
 		for _, end := range []ID{a.mechanism, a.adopter} {
 			if e := c.entries[end]; e != nil {
@@ -228,4 +229,11 @@ func writeSnapshot(dir string, c *catalogue, gen uint64) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+func internAll(c *catalogue, ss []string) []string {
+	for i, s := range ss {
+		ss[i] = c.intern(s)
+	}
+	return ss
 }

@@ -73,6 +73,9 @@ const (
 	PredMechanism = quad.IRI(VocabBase + "mechanism") // adoption → mechanism
 	PredAdopter   = quad.IRI(VocabBase + "adopter")   // adoption → jurisdiction
 	PredEvidence  = quad.IRI(VocabBase + "evidence")  // adoption → evidence
+	// PredCue states where the report says the mechanism came from, as a
+	// literal "kind\tplace code\tdocument\tlevel" (see extract.Cue).
+	PredCue = quad.IRI(VocabBase + "cue") // adoption → cue
 )
 
 // Kind is the kind of an entity node.

@@ -130,12 +130,13 @@ func count(s *Score, actual, hit bool) {
 	s.Predicted++
 }
 
-// Ceiling is the oracle: inference with the true weights the simulator
-// used, instead of fitted ones, and the same handling of ties, cues and
-// documents. No estimate of the weights can do better on average, so it
-// bounds what Infer can reach on simulated data.
+// Ceiling is the oracle: inference with the true weights, those Simulate
+// was given (expressed in the yearly model's terms by Yearly), instead of
+// fitted ones, and the same handling of ties, cues and documents. No
+// estimate of the weights does better on average, so it bounds what Infer
+// can reach on simulated data.
 func Ceiling(places []Place, events []Event, truth Params) Result {
-	return NewModel(places, truth).Infer(events, Options{})
+	return NewModel(places, truth.Yearly()).Infer(events, Options{})
 }
 
 // Baseline is the naive answer: each adopter learned from the earliest

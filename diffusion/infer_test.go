@@ -301,3 +301,25 @@ func TestSpreadGolden(t *testing.T) {
 		t.Errorf("spread differs from %s (run with -update if intended):\n%s", path, got)
 	}
 }
+
+// A Model answers concurrent requests (run with -race).
+func TestModelConcurrent(t *testing.T) {
+	places, mechs, p, years := corpus()
+	events, _ := Simulate(places, mechs[:6], p, years, 5)
+	model := NewModel(places, DefaultParams())
+	want := model.Infer(events, Options{})
+	got := make([]Spread, len(want.Spreads))
+	done := make(chan int)
+	for i, sp := range want.Spreads {
+		go func() {
+			got[i] = model.Spread(sp.Mechanism, events, Options{})
+			done <- i
+		}()
+	}
+	for range want.Spreads {
+		<-done
+	}
+	if !reflect.DeepEqual(got, want.Spreads) {
+		t.Error("concurrent spreads differ from sequential ones")
+	}
+}

@@ -41,13 +41,13 @@ func BenchmarkSpread(b *testing.B) {
 	for _, e := range events {
 		count[e.Mechanism]++
 	}
-	largest, middling := "", ""
-	for m, n := range count {
-		if n > count[largest] {
-			largest = m
+	largest, middling := mechs[0].Name, mechs[0].Name
+	for _, m := range mechs {
+		if count[m.Name] > count[largest] {
+			largest = m.Name
 		}
-		if n >= 50 && n <= 100 {
-			middling = m
+		if abs(count[m.Name]-75) < abs(count[middling]-75) {
+			middling = m.Name
 		}
 	}
 	for _, m := range []string{largest, middling} {
@@ -111,3 +111,5 @@ func BenchmarkCoAdoption(b *testing.B) {
 		CoAdoption(events)
 	}
 }
+
+func abs(n int) int { return max(n, -n) }

@@ -15,6 +15,8 @@ import (
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
 	"github.com/hidal-go/hidalgo/kv/flat"
+
+	"github.com/fazhikg/fazhikg/diffusion"
 )
 
 // Backend names.
@@ -61,6 +63,16 @@ type Store struct {
 	// data); snapGen is that of the catalogue snapshot on disk.
 	gen, snapGen uint64
 
+	// version counts the writes applied since Open, so that results
+	// derived from the catalogue know when they are stale.
+	version uint64
+	// params are the diffusion weights Derive fitted (nil: none yet),
+	// paramsInputs the hash of the events they were fitted to.
+	params       *diffusion.Params
+	paramsInputs string
+	diffMu       sync.Mutex
+	diff         *diffState
+
 	// failNext makes the next transaction fail after the backend applied
 	// part of it; set only by tests, to prove that a failed write leaves
 	// the store as it was.
@@ -94,6 +106,10 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if err := s.loadCatalogue(ctx); err != nil {
 		s.Close()
 		return nil, fmt.Errorf("graph.Open(%s %s): loading the catalogue: %w", opts.Backend, opts.Path, err)
+	}
+	if err := s.loadParams(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("graph.Open(%s %s): %w", opts.Backend, opts.Path, err)
 	}
 	return s, nil
 }

@@ -206,6 +206,7 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
 	for _, d := range deltas {
 		s.cat.apply(d.Quad, int(d.Action))
 	}
+	s.version++
 	return nil
 }
 

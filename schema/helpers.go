@@ -196,3 +196,11 @@ func must[T any](v *T, err error) (*T, error) {
 	}
 	return v, err
 }
+
+// firstEvidence loads the first of the given evidence sentences.
+func firstEvidence(ctx context.Context, r *Resolver, ids []graph.ID, first *int) ([]*graph.Evidence, error) {
+	if first != nil && (*first < 0 || *first > maxFirst) {
+		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	}
+	return loadAll(ctx, r.load(ctx).evidence, ids[:min(len(ids), size(first))])
+}

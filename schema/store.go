@@ -3,6 +3,7 @@ package schema
 import (
 	"context"
 
+	"github.com/fazhikg/fazhikg/diffusion"
 	"github.com/fazhikg/fazhikg/graph"
 )
 
@@ -25,6 +26,10 @@ type Store interface {
 	AdoptionsOf(ctx context.Context, ids []graph.ID) ([][]*graph.Adoption, error)
 	MechanismAdoptions(ctx context.Context, ids []graph.ID, q graph.AdoptionQuery) ([][]*graph.Adoption, error)
 	Stats(ctx context.Context) (graph.Stats, error)
+	Spread(ctx context.Context, mechanism graph.ID, o graph.SpreadOptions) (*graph.Spread, error)
+	DiffusionNetwork(ctx context.Context, minScore float64, first int) ([]diffusion.Edge, error)
+	Leaders(ctx context.Context, province string, first int) ([]diffusion.Leader, error)
+	CoAdoption(ctx context.Context, mechanism graph.ID, first int) ([]diffusion.Pair, error)
 }
 
 var _ Store = (*graph.Store)(nil)

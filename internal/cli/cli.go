@@ -53,6 +53,7 @@ store and serves them over GraphQL.`,
 		ingestCmd(e),
 		extractCmd(e),
 		serveCmd(e),
+		deriveCmd(e),
 		exportCmd(e),
 		statsCmd(e),
 	)

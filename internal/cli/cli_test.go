@@ -308,3 +308,45 @@ func TestBinaryRunsAlone(t *testing.T) {
 		t.Errorf("unexpected output: %.300s", out)
 	}
 }
+
+func TestExportCascades(t *testing.T) {
+	data := filepath.Join(t.TempDir(), "data")
+	if code, _, errs := run(t, "--data", data, "ingest", corpusDir); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	_, out, _ := run(t, "--data", data, "export", "--format", "cascades")
+	if !strings.HasPrefix(out, "mechanism,jurisdiction_code,jurisdiction,year,level,province_code,province,parent_code,parent,explicit_source\n") {
+		t.Errorf("cascades header: %.200s", out)
+	}
+	for _, row := range []string{"府检联动,3713,临沂市,2019,city", "府检联动,371321,沂南县,2020,county,37,山东省,3713,临沂市,3713"} {
+		if !strings.Contains(out, row) {
+			t.Errorf("cascades lack %q", row)
+		}
+	}
+	_, out, _ = run(t, "--data", data, "export", "--format", "netinf")
+	nodes, cascades, ok := strings.Cut(out, "\n\n")
+	if !ok || !strings.Contains(nodes, ",临沂市") {
+		t.Fatalf("netinf: no node block: %.200s", out)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(cascades), "\n") {
+		if f := strings.Split(line, ","); len(f)%2 != 0 {
+			t.Errorf("netinf cascade %q: not node,time pairs", line)
+		}
+	}
+	_, out, _ = run(t, "--data", data, "export", "--format", "eha")
+	// 沂南县 has one report, 2020, the year it adopted 府检联动: one row, adopted,
+	// its parent 临沂市 having adopted in 2019
+	var row []string
+	for _, line := range strings.Split(out, "\n") {
+		if strings.HasPrefix(line, "府检联动,371321,") {
+			row = strings.Split(line, ",")
+		}
+	}
+	// mechanism,code,name,year,adopted,level,province,parent,years_since_first,…,parent_adopted,document_cited
+	if len(row) != 15 || row[3] != "2020" || row[4] != "1" || row[8] != "1" || row[13] != "1" {
+		t.Errorf("eha row of 沂南县 for 府检联动: %q", row)
+	}
+	if code, _, _ := run(t, "--data", data, "export", "--format", "xml"); code != ExitUsage {
+		t.Errorf("an unknown format: exit %d, want %d", code, ExitUsage)
+	}
+}

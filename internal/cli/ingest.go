@@ -129,6 +129,11 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize i
 	if bar != nil {
 		bar.Finish()
 	}
+	if werr == nil && sum.added+sum.replaced > 0 {
+		if err := derive(ctx, e, store); err != nil {
+			return err
+		}
+	}
 	st, err := store.Stats(ctx)
 	if err != nil {
 		return err

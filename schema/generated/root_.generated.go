@@ -25,14 +25,19 @@ type ResolverRoot interface {
 	Adoption() AdoptionResolver
 	Award() AwardResolver
 	Body() BodyResolver
+	CoAdoption() CoAdoptionResolver
 	Document() DocumentResolver
 	Evidence() EvidenceResolver
 	Jurisdiction() JurisdictionResolver
+	Leader() LeaderResolver
 	Mechanism() MechanismResolver
 	Person() PersonResolver
 	Query() QueryResolver
 	Report() ReportResolver
+	Spread() SpreadResolver
+	SpreadAdoption() SpreadAdoptionResolver
 	Stats() StatsResolver
+	Transmission() TransmissionResolver
 }
 
 type DirectiveRoot struct {
@@ -94,6 +99,25 @@ type ComplexityRoot struct {
 	BodyEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	CoAdoption struct {
+		Both           func(childComplexity int) int
+		Count          func(childComplexity int) int
+		Jaccard        func(childComplexity int) int
+		Lift           func(childComplexity int) int
+		Mechanism      func(childComplexity int) int
+		MechanismFirst func(childComplexity int) int
+		Other          func(childComplexity int) int
+		OtherCount     func(childComplexity int) int
+		OtherFirst     func(childComplexity int) int
+		SameYear       func(childComplexity int) int
+	}
+
+	CurvePoint struct {
+		New   func(childComplexity int) int
+		Total func(childComplexity int) int
+		Year  func(childComplexity int) int
 	}
 
 	Document struct {
@@ -163,6 +187,14 @@ type ComplexityRoot struct {
 		Kind  func(childComplexity int) int
 	}
 
+	Leader struct {
+		Adopted      func(childComplexity int) int
+		First        func(childComplexity int) int
+		Jurisdiction func(childComplexity int) int
+		Lag          func(childComplexity int) int
+		Score        func(childComplexity int) int
+	}
+
 	Mechanism struct {
 		Adoptions   func(childComplexity int, includeVariants *bool, includePlanned *bool, allYears *bool) int
 		Aliases     func(childComplexity int) int
@@ -217,21 +249,25 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Awards        func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Bodies        func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Body          func(childComplexity int, name string) int
-		Document      func(childComplexity int, title string) int
-		Documents     func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Jurisdiction  func(childComplexity int, name string) int
-		Jurisdictions func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Mechanism     func(childComplexity int, name string) int
-		Mechanisms    func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Node          func(childComplexity int, id string) int
-		Nodes         func(childComplexity int, ids []string) int
-		People        func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Report        func(childComplexity int, name string) int
-		Reports       func(childComplexity int, filter *model.Filter, first *int, after *string) int
-		Stats         func(childComplexity int) int
+		Awards           func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Bodies           func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Body             func(childComplexity int, name string) int
+		CoAdoption       func(childComplexity int, name string, first *int) int
+		DiffusionNetwork func(childComplexity int, minScore *float64, first *int) int
+		Document         func(childComplexity int, title string) int
+		Documents        func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Jurisdiction     func(childComplexity int, name string) int
+		Jurisdictions    func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Leaders          func(childComplexity int, province *string, first *int) int
+		Mechanism        func(childComplexity int, name string) int
+		MechanismSpread  func(childComplexity int, name string, fromYear *int, toYear *int, includeVariants *bool, topK *int, minScore *float64) int
+		Mechanisms       func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Node             func(childComplexity int, id string) int
+		Nodes            func(childComplexity int, ids []string) int
+		People           func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Report           func(childComplexity int, name string) int
+		Reports          func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Stats            func(childComplexity int) int
 	}
 
 	Report struct {
@@ -262,11 +298,42 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Spread struct {
+		Adoptions func(childComplexity int) int
+		Curve     func(childComplexity int) int
+		Edges     func(childComplexity int) int
+		Fitted    func(childComplexity int) int
+		Mechanism func(childComplexity int) int
+	}
+
+	SpreadAdoption struct {
+		Evidence     func(childComplexity int, first *int) int
+		Jurisdiction func(childComplexity int) int
+		Rank         func(childComplexity int) int
+		Tied         func(childComplexity int) int
+		Year         func(childComplexity int) int
+	}
+
 	Stats struct {
 		Backend  func(childComplexity int) int
 		Entities func(childComplexity int) int
 		Quads    func(childComplexity int) int
 		Reports  func(childComplexity int) int
+	}
+
+	Transmission struct {
+		Evidence       func(childComplexity int, first *int) int
+		Explicit       func(childComplexity int) int
+		Lag            func(childComplexity int) int
+		Mechanism      func(childComplexity int) int
+		PathKind       func(childComplexity int) int
+		Score          func(childComplexity int) int
+		Source         func(childComplexity int) int
+		SourceDocument func(childComplexity int) int
+		SourceKind     func(childComplexity int) int
+		SourceYear     func(childComplexity int) int
+		Target         func(childComplexity int) int
+		TargetYear     func(childComplexity int) int
 	}
 }
 
@@ -516,6 +583,86 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.BodyEdge.Node(childComplexity), true
+
+	case "CoAdoption.both":
+		if e.ComplexityRoot.CoAdoption.Both == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Both(childComplexity), true
+	case "CoAdoption.count":
+		if e.ComplexityRoot.CoAdoption.Count == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Count(childComplexity), true
+	case "CoAdoption.jaccard":
+		if e.ComplexityRoot.CoAdoption.Jaccard == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Jaccard(childComplexity), true
+	case "CoAdoption.lift":
+		if e.ComplexityRoot.CoAdoption.Lift == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Lift(childComplexity), true
+	case "CoAdoption.mechanism":
+		if e.ComplexityRoot.CoAdoption.Mechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Mechanism(childComplexity), true
+	case "CoAdoption.mechanismFirst":
+		if e.ComplexityRoot.CoAdoption.MechanismFirst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.MechanismFirst(childComplexity), true
+	case "CoAdoption.other":
+		if e.ComplexityRoot.CoAdoption.Other == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.Other(childComplexity), true
+	case "CoAdoption.otherCount":
+		if e.ComplexityRoot.CoAdoption.OtherCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.OtherCount(childComplexity), true
+	case "CoAdoption.otherFirst":
+		if e.ComplexityRoot.CoAdoption.OtherFirst == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.OtherFirst(childComplexity), true
+	case "CoAdoption.sameYear":
+		if e.ComplexityRoot.CoAdoption.SameYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CoAdoption.SameYear(childComplexity), true
+
+	case "CurvePoint.new":
+		if e.ComplexityRoot.CurvePoint.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurvePoint.New(childComplexity), true
+	case "CurvePoint.count":
+		if e.ComplexityRoot.CurvePoint.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurvePoint.Total(childComplexity), true
+	case "CurvePoint.year":
+		if e.ComplexityRoot.CurvePoint.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CurvePoint.Year(childComplexity), true
 
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
@@ -793,6 +940,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.KindCount.Kind(childComplexity), true
 
+	case "Leader.adopted":
+		if e.ComplexityRoot.Leader.Adopted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.Adopted(childComplexity), true
+	case "Leader.first":
+		if e.ComplexityRoot.Leader.First == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.First(childComplexity), true
+	case "Leader.jurisdiction":
+		if e.ComplexityRoot.Leader.Jurisdiction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.Jurisdiction(childComplexity), true
+	case "Leader.lag":
+		if e.ComplexityRoot.Leader.Lag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.Lag(childComplexity), true
+	case "Leader.score":
+		if e.ComplexityRoot.Leader.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Leader.Score(childComplexity), true
+
 	case "Mechanism.adoptions":
 		if e.ComplexityRoot.Mechanism.Adoptions == nil {
 			break
@@ -1040,6 +1218,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Body(childComplexity, args["name"].(string)), true
+	case "Query.coAdoption":
+		if e.ComplexityRoot.Query.CoAdoption == nil {
+			break
+		}
+
+		args, err := ec.field_Query_coAdoption_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CoAdoption(childComplexity, args["name"].(string), args["first"].(*int)), true
+	case "Query.diffusionNetwork":
+		if e.ComplexityRoot.Query.DiffusionNetwork == nil {
+			break
+		}
+
+		args, err := ec.field_Query_diffusionNetwork_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.DiffusionNetwork(childComplexity, args["minScore"].(*float64), args["first"].(*int)), true
 	case "Query.document":
 		if e.ComplexityRoot.Query.Document == nil {
 			break
@@ -1085,6 +1285,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Jurisdictions(childComplexity, args["filter"].(*model.Filter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.leaders":
+		if e.ComplexityRoot.Query.Leaders == nil {
+			break
+		}
+
+		args, err := ec.field_Query_leaders_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Leaders(childComplexity, args["province"].(*string), args["first"].(*int)), true
 	case "Query.mechanism":
 		if e.ComplexityRoot.Query.Mechanism == nil {
 			break
@@ -1096,6 +1307,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Mechanism(childComplexity, args["name"].(string)), true
+	case "Query.mechanismSpread":
+		if e.ComplexityRoot.Query.MechanismSpread == nil {
+			break
+		}
+
+		args, err := ec.field_Query_mechanismSpread_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MechanismSpread(childComplexity, args["name"].(string), args["fromYear"].(*int), args["toYear"].(*int), args["includeVariants"].(*bool), args["topK"].(*int), args["minScore"].(*float64)), true
 	case "Query.mechanisms":
 		if e.ComplexityRoot.Query.Mechanisms == nil {
 			break
@@ -1291,6 +1513,73 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEdge.Node(childComplexity), true
 
+	case "Spread.adoptions":
+		if e.ComplexityRoot.Spread.Adoptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Spread.Adoptions(childComplexity), true
+	case "Spread.curve":
+		if e.ComplexityRoot.Spread.Curve == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Spread.Curve(childComplexity), true
+	case "Spread.edges":
+		if e.ComplexityRoot.Spread.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Spread.Edges(childComplexity), true
+	case "Spread.fitted":
+		if e.ComplexityRoot.Spread.Fitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Spread.Fitted(childComplexity), true
+	case "Spread.mechanism":
+		if e.ComplexityRoot.Spread.Mechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Spread.Mechanism(childComplexity), true
+
+	case "SpreadAdoption.evidence":
+		if e.ComplexityRoot.SpreadAdoption.Evidence == nil {
+			break
+		}
+
+		args, err := ec.field_SpreadAdoption_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.SpreadAdoption.Evidence(childComplexity, args["first"].(*int)), true
+	case "SpreadAdoption.jurisdiction":
+		if e.ComplexityRoot.SpreadAdoption.Jurisdiction == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpreadAdoption.Jurisdiction(childComplexity), true
+	case "SpreadAdoption.rank":
+		if e.ComplexityRoot.SpreadAdoption.Rank == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpreadAdoption.Rank(childComplexity), true
+	case "SpreadAdoption.tied":
+		if e.ComplexityRoot.SpreadAdoption.Tied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpreadAdoption.Tied(childComplexity), true
+	case "SpreadAdoption.year":
+		if e.ComplexityRoot.SpreadAdoption.Year == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SpreadAdoption.Year(childComplexity), true
+
 	case "Stats.backend":
 		if e.ComplexityRoot.Stats.Backend == nil {
 			break
@@ -1315,6 +1604,84 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.Reports(childComplexity), true
+
+	case "Transmission.evidence":
+		if e.ComplexityRoot.Transmission.Evidence == nil {
+			break
+		}
+
+		args, err := ec.field_Transmission_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Transmission.Evidence(childComplexity, args["first"].(*int)), true
+	case "Transmission.explicit":
+		if e.ComplexityRoot.Transmission.Explicit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Explicit(childComplexity), true
+	case "Transmission.lag":
+		if e.ComplexityRoot.Transmission.Lag == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Lag(childComplexity), true
+	case "Transmission.mechanism":
+		if e.ComplexityRoot.Transmission.Mechanism == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Mechanism(childComplexity), true
+	case "Transmission.pathKind":
+		if e.ComplexityRoot.Transmission.PathKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.PathKind(childComplexity), true
+	case "Transmission.score":
+		if e.ComplexityRoot.Transmission.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Score(childComplexity), true
+	case "Transmission.source":
+		if e.ComplexityRoot.Transmission.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Source(childComplexity), true
+	case "Transmission.sourceDocument":
+		if e.ComplexityRoot.Transmission.SourceDocument == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.SourceDocument(childComplexity), true
+	case "Transmission.sourceKind":
+		if e.ComplexityRoot.Transmission.SourceKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.SourceKind(childComplexity), true
+	case "Transmission.sourceYear":
+		if e.ComplexityRoot.Transmission.SourceYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.SourceYear(childComplexity), true
+	case "Transmission.target":
+		if e.ComplexityRoot.Transmission.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.Target(childComplexity), true
+	case "Transmission.targetYear":
+		if e.ComplexityRoot.Transmission.TargetYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Transmission.TargetYear(childComplexity), true
 
 	}
 	return 0, false
@@ -1453,6 +1820,135 @@ extend type Query {
   "The body with a name or a form seen in reports."
   body(name: String!): Body
   bodies(filter: Filter, first: Int = 20, after: String): BodyConnection!
+}
+`, BuiltIn: false},
+	{Name: "../diffusion.graphqls", Input: `"""
+How a mechanism spread between jurisdictions. The model (package diffusion)
+is a cascade model in the manner of NetRate: a place that has not adopted
+feels a hazard from every earlier adopter, weighted by how the two relate
+(parent → child, siblings, same province, across provinces) and decaying with
+the years between them; documents that call for the mechanism (a 纲要, a
+provincial 条例) are common causes, and what reports say (学习借鉴, 在全市推广)
+is strong evidence. Places adopting the same year are never linked unless a
+report says so.
+"""
+type Spread {
+  mechanism: Mechanism!
+  "Each place's first report of the mechanism (or a variant), by year."
+  adoptions: [SpreadAdoption!]!
+  "Per year: places adopting that year (new) and adopted by its end (count)."
+  curve: [CurvePoint!]!
+  "For each adopter, its most likely sources, best first."
+  edges: [Transmission!]!
+  "Whether the model's weights were fitted to this store (fazhikg derive); false: the defaults."
+  fitted: Boolean!
+}
+
+type SpreadAdoption {
+  jurisdiction: Jurisdiction!
+  year: Int!
+  "1 + the number of places that adopted in an earlier year."
+  rank: Int!
+  "The chance the source was a same-year adopter no report names: left out of the edges."
+  tied: Float!
+  "Sentences stating the adoption."
+  evidence(first: Int = 3): [Evidence!]!
+}
+
+type CurvePoint {
+  year: Int!
+  "Places adopting that year."
+  new: Int!
+  "Places adopted by the end of the year."
+  count: Int!
+}
+
+"Where an adoption came from."
+enum SourceKind {
+  "Another jurisdiction."
+  PLACE
+  "A document that calls for the mechanism: a common cause."
+  DOCUMENT
+  "None: an innovation."
+  SEED
+}
+
+"An inferred transmission: the target most likely took the mechanism up from the source."
+type Transmission {
+  mechanism: Mechanism!
+  sourceKind: SourceKind!
+  "The source, when a jurisdiction."
+  source: Jurisdiction
+  "The title of the source, when a document."
+  sourceDocument: String
+  target: Jurisdiction!
+  sourceYear: Int
+  targetYear: Int!
+  "Years between the two adoptions."
+  lag: Int
+  "parent-child, child-parent, siblings, province or national."
+  pathKind: String
+  "Posterior probability that this was the source; a target's sum to at most 1."
+  score: Float!
+  "A report names the source (学习借鉴, 在全市推广 …)."
+  explicit: Boolean!
+  "Sentences of the target's reports stating the adoption."
+  evidence(first: Int = 3): [Evidence!]!
+}
+
+"A jurisdiction's record as an adopter across mechanism families."
+type Leader {
+  jurisdiction: Jurisdiction!
+  "Mean over families of the share of other places it adopted before (same year counts half): 1 always first."
+  score: Float!
+  "Families it adopted."
+  adopted: Int!
+  "Families it adopted in their first year."
+  first: Int!
+  "Mean years between a family's first adoption anywhere and its own."
+  lag: Float!
+}
+
+"Two mechanism families adopted by the same places."
+type CoAdoption {
+  mechanism: Mechanism!
+  other: Mechanism!
+  "Places that adopted the mechanism, the other, and both."
+  count: Int!
+  otherCount: Int!
+  both: Int!
+  "How much more often the two go together than if places took them up independently (1)."
+  lift: Float!
+  jaccard: Float!
+  "Of the places with both: the mechanism first, the other first, the same year."
+  mechanismFirst: Int!
+  otherFirst: Int!
+  sameYear: Int!
+}
+
+extend type Query {
+  """
+  How a mechanism (by any name it goes by) spread: its adoptions in order, the
+  cumulative curve, and the inferred diffusion network. Adopters before
+  fromYear still count as sources.
+  """
+  mechanismSpread(
+    name: String!
+    fromYear: Int
+    toYear: Int
+    "Include the adoptions of its variants."
+    includeVariants: Boolean = true
+    "Sources kept per adopter."
+    topK: Int = 3
+    "Drop sources scoring less (an adopter's best is always kept)."
+    minScore: Float = 0.05
+  ): Spread
+  "Transmissions between jurisdictions across all mechanism families, best first."
+  diffusionNetwork(minScore: Float = 0.3, first: Int = 100): [Transmission!]!
+  "Early and late adopters across mechanism families, leaders first; province by name or code."
+  leaders(province: String, first: Int = 20): [Leader!]!
+  "The mechanism families most often adopted by the same places as this one's, by lift."
+  coAdoption(name: String!, first: Int = 20): [CoAdoption!]!
 }
 `, BuiltIn: false},
 	{Name: "../document.graphqls", Input: `"A text cited in 《》: a law, programme, rule or local plan."
@@ -1904,6 +2400,44 @@ func (ec *executionContext) childFields_BodyEdge(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type BodyEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CoAdoption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mechanism":
+		return ec.fieldContext_CoAdoption_mechanism(ctx, field)
+	case "other":
+		return ec.fieldContext_CoAdoption_other(ctx, field)
+	case "count":
+		return ec.fieldContext_CoAdoption_count(ctx, field)
+	case "otherCount":
+		return ec.fieldContext_CoAdoption_otherCount(ctx, field)
+	case "both":
+		return ec.fieldContext_CoAdoption_both(ctx, field)
+	case "lift":
+		return ec.fieldContext_CoAdoption_lift(ctx, field)
+	case "jaccard":
+		return ec.fieldContext_CoAdoption_jaccard(ctx, field)
+	case "mechanismFirst":
+		return ec.fieldContext_CoAdoption_mechanismFirst(ctx, field)
+	case "otherFirst":
+		return ec.fieldContext_CoAdoption_otherFirst(ctx, field)
+	case "sameYear":
+		return ec.fieldContext_CoAdoption_sameYear(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CoAdoption", field.Name)
+}
+
+func (ec *executionContext) childFields_CurvePoint(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "year":
+		return ec.fieldContext_CurvePoint_year(ctx, field)
+	case "new":
+		return ec.fieldContext_CurvePoint_new(ctx, field)
+	case "count":
+		return ec.fieldContext_CurvePoint_count(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CurvePoint", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2036,6 +2570,22 @@ func (ec *executionContext) childFields_KindCount(ctx context.Context, field gra
 		return ec.fieldContext_KindCount_count(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type KindCount", field.Name)
+}
+
+func (ec *executionContext) childFields_Leader(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "jurisdiction":
+		return ec.fieldContext_Leader_jurisdiction(ctx, field)
+	case "score":
+		return ec.fieldContext_Leader_score(ctx, field)
+	case "adopted":
+		return ec.fieldContext_Leader_adopted(ctx, field)
+	case "first":
+		return ec.fieldContext_Leader_first(ctx, field)
+	case "lag":
+		return ec.fieldContext_Leader_lag(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Leader", field.Name)
 }
 
 func (ec *executionContext) childFields_Mechanism(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -2200,6 +2750,38 @@ func (ec *executionContext) childFields_ReportEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ReportEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Spread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mechanism":
+		return ec.fieldContext_Spread_mechanism(ctx, field)
+	case "adoptions":
+		return ec.fieldContext_Spread_adoptions(ctx, field)
+	case "curve":
+		return ec.fieldContext_Spread_curve(ctx, field)
+	case "edges":
+		return ec.fieldContext_Spread_edges(ctx, field)
+	case "fitted":
+		return ec.fieldContext_Spread_fitted(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Spread", field.Name)
+}
+
+func (ec *executionContext) childFields_SpreadAdoption(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "jurisdiction":
+		return ec.fieldContext_SpreadAdoption_jurisdiction(ctx, field)
+	case "year":
+		return ec.fieldContext_SpreadAdoption_year(ctx, field)
+	case "rank":
+		return ec.fieldContext_SpreadAdoption_rank(ctx, field)
+	case "tied":
+		return ec.fieldContext_SpreadAdoption_tied(ctx, field)
+	case "evidence":
+		return ec.fieldContext_SpreadAdoption_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SpreadAdoption", field.Name)
+}
+
 func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "backend":
@@ -2212,6 +2794,36 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_entities(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Transmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "mechanism":
+		return ec.fieldContext_Transmission_mechanism(ctx, field)
+	case "sourceKind":
+		return ec.fieldContext_Transmission_sourceKind(ctx, field)
+	case "source":
+		return ec.fieldContext_Transmission_source(ctx, field)
+	case "sourceDocument":
+		return ec.fieldContext_Transmission_sourceDocument(ctx, field)
+	case "target":
+		return ec.fieldContext_Transmission_target(ctx, field)
+	case "sourceYear":
+		return ec.fieldContext_Transmission_sourceYear(ctx, field)
+	case "targetYear":
+		return ec.fieldContext_Transmission_targetYear(ctx, field)
+	case "lag":
+		return ec.fieldContext_Transmission_lag(ctx, field)
+	case "pathKind":
+		return ec.fieldContext_Transmission_pathKind(ctx, field)
+	case "score":
+		return ec.fieldContext_Transmission_score(ctx, field)
+	case "explicit":
+		return ec.fieldContext_Transmission_explicit(ctx, field)
+	case "evidence":
+		return ec.fieldContext_Transmission_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Transmission", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

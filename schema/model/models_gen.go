@@ -255,3 +255,64 @@ func (e EvidenceStatus) MarshalJSON() ([]byte, error) {
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
 }
+
+// Where an adoption came from.
+type SourceKind string
+
+const (
+	// Another jurisdiction.
+	SourceKindPlace SourceKind = "PLACE"
+	// A document that calls for the mechanism: a common cause.
+	SourceKindDocument SourceKind = "DOCUMENT"
+	// None: an innovation.
+	SourceKindSeed SourceKind = "SEED"
+)
+
+var AllSourceKind = []SourceKind{
+	SourceKindPlace,
+	SourceKindDocument,
+	SourceKindSeed,
+}
+
+func (e SourceKind) IsValid() bool {
+	switch e {
+	case SourceKindPlace, SourceKindDocument, SourceKindSeed:
+		return true
+	}
+	return false
+}
+
+func (e SourceKind) String() string {
+	return string(e)
+}
+
+func (e *SourceKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SourceKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SourceKind", str)
+	}
+	return nil
+}
+
+func (e SourceKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SourceKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SourceKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}

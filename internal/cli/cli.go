@@ -55,6 +55,7 @@ store and serves them over GraphQL.`,
 		serveCmd(e),
 		exportCmd(e),
 		statsCmd(e),
+		synthCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

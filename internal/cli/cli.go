@@ -56,6 +56,7 @@ store and serves them over GraphQL.`,
 		deriveCmd(e),
 		exportCmd(e),
 		statsCmd(e),
+		synthCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

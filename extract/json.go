@@ -116,11 +116,17 @@ func evidence(ms []Mention) []Evidence {
 }
 
 // StatusOf tells what the mentions of a fact state: Achieved when one of
-// them is in an achieved (or front) sentence, else the status of the first.
+// them is in an achieved (or front) sentence, else the status of the first;
+// Lacking when every mention says it does not hold.
 func (r *Report) StatusOf(ms []Mention) Status {
 	var first Status
+	negated := 0
 	for _, m := range ms {
 		if m.Sentence < 0 || m.Sentence >= len(r.Sentences) {
+			continue
+		}
+		if m.Negated {
+			negated++
 			continue
 		}
 		s := r.Sentences[m.Sentence].Status
@@ -132,6 +138,9 @@ func (r *Report) StatusOf(ms []Mention) Status {
 		}
 	}
 	if first == "" {
+		if negated > 0 {
+			return Lacking
+		}
 		return Achieved
 	}
 	return first

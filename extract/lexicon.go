@@ -3,6 +3,7 @@ package extract
 import (
 	"bufio"
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,6 +32,8 @@ type lexicon struct {
 	// byKey finds an entry from a mechanism key (see mechKey)
 	byKey map[string]*lexEntry
 	stop  map[string]bool
+	// marks are family marks: words that make a name a variant
+	marks []lexForm
 }
 
 type lexForm struct {
@@ -75,11 +78,14 @@ func loadLexicon() *lexicon {
 			e.kinds = strings.Split(cols[2], ",")
 		}
 		e.forms = append([]string{e.name}, strings.Split(cols[3], "|")...)
+		// a family mark is not a form of the mechanism itself
+		e.forms = slices.DeleteFunc(e.forms, func(f string) bool { return strings.HasPrefix(f, "~") && !addMark(l, e, f) })
 		l.byName[e.name] = e
 		for _, form := range e.forms {
 			if form == "" {
 				continue
 			}
+
 			r, _ := utf8.DecodeRuneInString(form)
 			l.forms[r] = append(l.forms[r], lexForm{form: form, runes: utf8.RuneCountInString(form), e: e})
 			if k := mechKey(form); k != "" {
@@ -142,6 +148,13 @@ func (l *lexicon) familyOf(name string) *lexEntry {
 	for i := range t {
 		if f, ok := l.match(t, i); ok && f.runes > best.runes && f.runes >= 2 {
 			best = f
+		}
+	}
+	if best.e == nil {
+		for _, m := range l.marks {
+			if strings.Contains(name, m.form) {
+				return m.e
+			}
 		}
 	}
 	return best.e
@@ -213,4 +226,9 @@ func mechDisplay(s string) string {
 		}
 	}
 	return d
+}
+
+func addMark(l *lexicon, e *lexEntry, f string) bool {
+	l.marks = append(l.marks, lexForm{form: f[1:], runes: utf8.RuneCountInString(f[1:]), e: e})
+	return false
 }

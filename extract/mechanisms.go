@@ -782,3 +782,29 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// A mechanism said not to be in place: 尚未全面建立, 还未有效运行, 缺乏.
+var (
+	lackAfterRe  = regexp.MustCompile(`^[^，,。；;：:]{0,12}?(尚未|还未|仍未|未能|还没有|尚没有|没有|未)(全面|有效|真正|完全|普遍|系统)?(建立|形成|落实|推开|推行|实施|覆盖|开展|运行|启动|落地|铺开|建成)`)
+	lackBeforeRe = regexp.MustCompile(`(缺乏|缺少|尚未建立|未建立|没有建立|尚无|还没有)$`)
+)
+
+// negations marks the mentions of mechanisms said not to be in place.
+func (x *doc) negations() {
+	for i := range x.rep.Mechanisms {
+		m := &x.rep.Mechanisms[i]
+		for k := range m.Mentions {
+			mn := &m.Mentions[k]
+			si := mn.Sentence
+			if si < 0 || si >= len(x.sents) || x.sents[si].status == Front {
+				continue
+			}
+			st, en := x.normSpan(*mn)
+			after := x.t.str(en, min(x.sents[si].end, en+24))
+			before := x.t.str(max(x.sents[si].start, st-6), st)
+			if lackAfterRe.MatchString(after) || lackBeforeRe.MatchString(before) {
+				mn.Negated = true
+			}
+		}
+	}
+}

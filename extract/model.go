@@ -22,6 +22,9 @@ const (
 	Problem Status = "problem"
 	// Front: title, metadata and portal lines outside the report's body.
 	Front Status = "front"
+	// Lacking: said of a fact whose every mention says it does not hold
+	// (“双随机、一公开”监管尚未全面建立).
+	Lacking Status = "lacking"
 )
 
 // Sentence is one sentence of the report body, the unit of evidence.
@@ -39,6 +42,9 @@ type Mention struct {
 	Sentence int `json:"sentence"`
 	// Surface is the mention as written in the original text.
 	Surface string `json:"surface"`
+	// Negated is set when the sentence says the fact does not hold: a
+	// mechanism not yet in place (尚未建立, 缺乏).
+	Negated bool `json:"negated,omitempty"`
 }
 
 // Level is the rank of a jurisdiction in the administrative hierarchy.

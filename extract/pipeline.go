@@ -95,6 +95,7 @@ func (p *Pipeline) Extract(ctx context.Context, o Origin, in Input) (*Report, er
 	x.awards()
 	x.people()
 	x.mechanisms()
+	x.negations()
 	x.cues()
 	x.finish()
 	return x.rep, nil

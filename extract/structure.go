@@ -217,7 +217,7 @@ func headingText(s string) string {
 }
 
 var (
-	planHeadRe    = regexp.MustCompile(`下一年|下一步|下步|明年|今后|来年|工作安排|工作计划|工作打算|工作思路|工作任务|工作要点|重点工作|努力方向|工作展望|打算|工作设想|工作谋划`)
+	planHeadRe    = regexp.MustCompile(`下一年|下一步|下步|下一阶段|下阶段|明年|今后|来年|工作安排|工作计划|工作打算|工作思路|工作任务|工作要点|重点工作|重点任务|工作重点|努力方向|工作方向|工作展望|打算|工作设想|工作谋划`)
 	problemHeadRe = regexp.MustCompile(`不足|问题|差距|短板|薄弱|困难`)
 	yearRe        = regexp.MustCompile(`(\d{4})\s*年`)
 	planParaRe    = regexp.MustCompile(`^(下一步|下步|今后|明年|新的一年|(\d{4})\s*年)[,，]?.{0,24}将`)

@@ -310,9 +310,14 @@ func (b *builder) adoption(mech ID, ms []extract.Mention, evidence []ID, cues []
 	if b.r.Jurisdiction == nil || len(ms) == 0 {
 		return
 	}
-	statuses := make([]extract.Status, len(ms))
-	for i, m := range ms {
-		statuses[i] = b.r.Sentences[m.Sentence].Status
+	var statuses []extract.Status
+	for _, m := range ms {
+		if !m.Negated { // 尚未建立: not an adoption
+			statuses = append(statuses, b.r.Sentences[m.Sentence].Status)
+		}
+	}
+	if len(statuses) == 0 {
+		return
 	}
 	id := adoptionID(b.r.Name, mech)
 	b.add(id, PredType, ClassAdoption)

@@ -129,6 +129,9 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize i
 	if bar != nil {
 		bar.Finish()
 	}
+	fmt.Fprintf(e.stdout, "%d reports: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
+		len(inputs), sum.added, sum.replaced, sum.unchanged, sum.failed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "%d facts; %d quads written, %d removed\n", sum.facts, sum.quadsAdded, sum.quadsRemoved)
 	if werr == nil && sum.added+sum.replaced > 0 {
 		if err := derive(ctx, e, store); err != nil {
 			return err
@@ -138,9 +141,6 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize i
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "%d reports: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
-		len(inputs), sum.added, sum.replaced, sum.unchanged, sum.failed, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(e.stdout, "%d facts; %d quads written, %d removed\n", sum.facts, sum.quadsAdded, sum.quadsRemoved)
 	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", e.dataDir, st.Reports, st.Quads)
 	if werr != nil {
 		return fmt.Errorf("ingest stopped: %w (the reports written so far are kept)", werr)

@@ -16,7 +16,9 @@ import (
 
 var (
 	// a verb of learning right before the place: 学习借鉴临沂市经验
-	learnBeforeRe = regexp.MustCompile(`(学习借鉴|借鉴|学习|参照|参考|复制|对标|效仿|吸收|引进|取经|总结|学习了|借鉴了|参照了)(山东省|[\p{Han}]{2,3}省)?$`)
+	learnBeforeRe = regexp.MustCompile(`(学习借鉴|借鉴|学习|参照|参考|复制推广|推广应用|复制|对标|效仿|吸收|引进|取经|总结|学习了|借鉴了|参照了)([\p{Han}]{2,3}(省|自治区))?$`)
+	// a deployment from above: 根据市委、市政府统一部署
+	deployRe = regexp.MustCompile(`(根据|按照|落实)(上级|[省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府)[^，,。；]{0,8}?(统一)?(部署|要求|安排)`)
 	// what is learned, right after the place: …经验, …做法
 	learnAfterRe = regexp.MustCompile(`^[\p{Han}“”、]{0,12}?(先进|成功|典型)?(经验|做法|模式|模板|样板|机制|成果)`)
 	// a visit: 赴临沂市…考察学习
@@ -63,21 +65,30 @@ func (x *doc) sentenceCues(si int) []Cue {
 		for k := i - 1; k >= 0 && x.placeAt[k].end == head; k-- {
 			head = x.placeAt[k].start
 		}
-		cs := clauseStart(t, head, s.start)
+		// a list 临沂市、枣庄市 shares the words around it
+		first, last := x.placeList(i)
+		lhead, lend := x.placeAt[first].start, x.placeAt[last].end
+		for k := first - 1; k >= 0 && x.placeAt[k].end == lhead; k-- {
+			lhead = x.placeAt[k].start
+		}
+		if lhead < s.start || lend > s.end {
+			lhead, lend = head, h.end
+		}
+		cs := clauseStart(t, lhead, s.start)
 		// another place as the clause's subject learned it, not the
 		// report's jurisdiction: 梓潼县2022年借鉴山东省临沂市做法
 		if k := i - 1; k >= 0 {
 			for ; k >= 0 && x.placeAt[k].start >= cs; k-- {
-				if x.placeAt[k].end <= head && x.placeAt[k].j != x.self && x.placeAt[k].end != head {
+				if x.placeAt[k].end <= lhead && x.placeAt[k].j != x.self && x.placeAt[k].end != lhead {
 					break
 				}
 			}
-			if k >= 0 && x.placeAt[k].start >= cs && x.placeAt[k].end < head {
+			if k >= 0 && x.placeAt[k].start >= cs && x.placeAt[k].end < lhead {
 				continue
 			}
 		}
-		before := t.str(max(cs, head-8), head)
-		after := t.str(h.end, min(s.end, h.end+24))
+		before := t.str(max(cs, lhead-8), lhead)
+		after := t.str(lend, min(s.end, lend+24))
 		code := h.j.code
 		switch {
 		case learnBeforeRe.MatchString(before) && learnAfterRe.MatchString(after):
@@ -88,11 +99,26 @@ func (x *doc) sentenceCues(si int) []Cue {
 			add(CueAdopted, code, "", "", head, h.end)
 		case strings.HasSuffix(before, "在") && strings.HasPrefix(after, "推广"):
 			add(CueAdopted, code, "", "", head, h.end)
+		case strings.HasPrefix(after, "推广") || strings.HasPrefix(after, "关于在全") || strings.HasPrefix(after, "在全"):
+			// 落实咸阳市推广府检联动的工作要求: the place promoted it
+			add(CuePromoted, code, "", "", head, h.end)
 		}
 	}
 	str := t.str(s.start, s.end)
 	for _, loc := range promoteRe.FindAllStringSubmatchIndex(str, -1) {
 		if j := x.relJur(str[loc[2]:loc[3]]); j != nil {
+			st := s.start + utf8.RuneCountInString(str[:loc[0]])
+			en := s.start + utf8.RuneCountInString(str[:loc[1]])
+			add(CuePromoted, j.code, "", "", st, en)
+		}
+	}
+	for _, loc := range deployRe.FindAllStringSubmatchIndex(str, -1) {
+		who := str[loc[4]:loc[5]]
+		if who == "上级" {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(who)
+		if j := x.relJur(string(r)); j != nil && j != x.self {
 			st := s.start + utf8.RuneCountInString(str[:loc[0]])
 			en := s.start + utf8.RuneCountInString(str[:loc[1]])
 			add(CuePromoted, j.code, "", "", st, en)
@@ -271,4 +297,21 @@ func awardLevelCode(l string) string {
 		return "county"
 	}
 	return ""
+}
+
+// placeList returns the first and last of the places joined by 、 that
+// place hit i is one of: 经验被忠县、綦江区复制推广.
+func (x *doc) placeList(i int) (first, last int) {
+	t := x.t
+	joined := func(a, b int) bool {
+		return x.placeAt[a].end+1 == x.placeAt[b].start && t[x.placeAt[a].end] == '、'
+	}
+	first, last = i, i
+	for first > 0 && joined(first-1, first) {
+		first--
+	}
+	for last+1 < len(x.placeAt) && joined(last, last+1) {
+		last++
+	}
+	return first, last
 }

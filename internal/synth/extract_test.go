@@ -129,6 +129,14 @@ func TestExtractorRecall(t *testing.T) {
 		sum.planAsAchieved += o.planAsAchieved
 		sum.missed = append(sum.missed, o.missed...)
 		sum.planLeaks = append(sum.planLeaks, o.planLeaks...)
+		for k, v := range o.examples {
+			if sum.examples == nil {
+				sum.examples = map[string]string{}
+			}
+			if _, ok := sum.examples[k]; !ok {
+				sum.examples[k] = v
+			}
+		}
 	}
 	t.Logf("corpus: %d reports (%d places × %d years), %d mechanisms", len(truth.Reports), places, years, len(mechs))
 	t.Logf("recall of adoptions in their year: %d/%d = %.3f", sum.newFound, sum.newOnes, ratio(sum.newFound, sum.newOnes))
@@ -136,6 +144,28 @@ func TestExtractorRecall(t *testing.T) {
 	t.Logf("plan-only mentions taken as achieved: %d of %d", sum.planAsAchieved, sum.planned)
 	logCounts(t, "missed (mechanism: surface)", sum.missed)
 	logCounts(t, "plan-only taken as achieved", sum.planLeaks)
+	if testing.Verbose() {
+		keys := make([]string, 0, len(sum.examples))
+		for k := range sum.examples {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t.Logf("  example of a miss, %s\n      %s", k, sum.examples[k])
+		}
+	}
+}
+
+// around returns the text around the first place s occurs in text.
+func around(text, s string) string {
+	i := strings.Index(text, s)
+	if i < 0 {
+		return "(not in the text)"
+	}
+	rs := []rune(text[:i])
+	from := max(0, len(rs)-40)
+	after := []rune(text[i:])
+	return strings.ReplaceAll(string(rs[from:])+string(after[:min(len(after), 60)]), "\n", " ⏎ ")
 }
 
 func ratio(a, b int) float64 {
@@ -176,6 +206,7 @@ type outcome struct {
 	planned, planAsAchieved int
 	missed                  []string
 	planLeaks               []string
+	examples                map[string]string // a context of each miss
 	failed                  error
 }
 
@@ -209,7 +240,12 @@ func check(ctx context.Context, p *extract.Pipeline, dir string, rt *synth.Repor
 				o.newFound++
 			}
 		} else {
-			o.missed = append(o.missed, a.Mechanism+": "+a.Surface)
+			miss := a.Mechanism + ": " + a.Surface
+			o.missed = append(o.missed, miss)
+			if o.examples == nil {
+				o.examples = map[string]string{}
+			}
+			o.examples[miss] = rt.File + ": " + around(in.Text, a.Surface)
 		}
 	}
 	for _, pl := range rt.Planned {

@@ -1,17 +1,15 @@
-package export
+package graph
 
 import (
 	"encoding/csv"
 	"fmt"
 	"io"
-
-	"github.com/fazhikg/fazhikg/graph"
 )
 
-// WriteNodesCSV writes the nodes of a subgraph as a CSV table with a
+// WriteNodesCSV writes the nodes of the subgraph as a CSV table with a
 // header: Id and Label, as Gephi's spreadsheet import expects, then the
-// attributes of the package doc.
-func WriteNodesCSV(w io.Writer, g *graph.Subgraph) error {
+// attributes of the formats (formats.go).
+func (g *Subgraph) WriteNodesCSV(w io.Writer) error {
 	c := csv.NewWriter(w)
 	head := []string{"Id", "Label"}
 	for _, a := range nodeAttributes {
@@ -24,10 +22,10 @@ func WriteNodesCSV(w io.Writer, g *graph.Subgraph) error {
 	return flushCSV(c, "nodes")
 }
 
-// WriteEdgesCSV writes the edges of a subgraph as a CSV table with a
+// WriteEdgesCSV writes the edges of the subgraph as a CSV table with a
 // header: Source, Target, Type (Directed) and Weight, as Gephi expects,
-// then the attributes of the package doc.
-func WriteEdgesCSV(w io.Writer, g *graph.Subgraph) error {
+// then the attributes of the formats (formats.go).
+func (g *Subgraph) WriteEdgesCSV(w io.Writer) error {
 	c := csv.NewWriter(w)
 	head := []string{"Source", "Target", "Type", "Weight"}
 	for _, a := range edgeAttributes {
@@ -43,7 +41,7 @@ func WriteEdgesCSV(w io.Writer, g *graph.Subgraph) error {
 func flushCSV(c *csv.Writer, what string) error {
 	c.Flush()
 	if err := c.Error(); err != nil {
-		return fmt.Errorf("export: writing the %s table: %w", what, err)
+		return fmt.Errorf("graph: writing the %s table: %w", what, err)
 	}
 	return nil
 }

@@ -1,11 +1,9 @@
-package export
+package graph
 
 import (
 	"encoding/json"
 	"fmt"
 	"io"
-
-	"github.com/fazhikg/fazhikg/graph"
 )
 
 // cyjs is Cytoscape's JSON: a network's data and its elements.
@@ -27,10 +25,10 @@ type cyElement struct {
 	Data map[string]any `json:"data"`
 }
 
-// WriteCytoscape writes a subgraph as Cytoscape JSON: each node's data
-// holds id, name and the attributes of the package doc (years as a list),
+// WriteCytoscape writes the subgraph as Cytoscape JSON: each node's data
+// holds id, name and the attributes of the formats (formats.go) (years as a list),
 // each edge's id, source, target, interaction (its kind) and attributes.
-func WriteCytoscape(w io.Writer, g *graph.Subgraph, name string) error {
+func (g *Subgraph) WriteCytoscape(w io.Writer, name string) error {
 	var doc cyjs
 	doc.FormatVersion, doc.GeneratedBy, doc.Target = "1.0", "fazhikg", "~3.2"
 	doc.Data.Name, doc.Data.Truncated = name, g.Truncated
@@ -64,7 +62,7 @@ func WriteCytoscape(w io.Writer, g *graph.Subgraph, name string) error {
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", " ")
 	if err := enc.Encode(doc); err != nil {
-		return fmt.Errorf("export: writing Cytoscape JSON: %w", err)
+		return fmt.Errorf("graph: writing Cytoscape JSON: %w", err)
 	}
 	return nil
 }

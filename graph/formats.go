@@ -1,4 +1,4 @@
-package export
+package graph
 
 import (
 	"bytes"
@@ -6,11 +6,23 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-
-	"github.com/fazhikg/fazhikg/graph"
 )
 
-// Format is an export format.
+// The subgraphs the explorer reads are exported in the formats of graph
+// tools: GEXF for Gephi, GraphML, Cytoscape's JSON, and CSV tables of nodes
+// and edges (Gephi's spreadsheet import reads them), beside the store's own
+// N-Quads (export.go). They live here, with the subgraphs, so that the
+// command line and the GraphQL API share one writer per format.
+//
+// Every format carries the same attributes: for nodes their kind, label,
+// detail, division code, level, province, the years of the reports naming
+// them, the first of those, and their evidence and report counts; for
+// edges their kind, years, first year, adoption status and evidence count.
+// The GEXF is dynamic: each node and edge starts in the first year a
+// report states it, so Gephi's timeline plays a mechanism's spread. Output
+// is deterministic: the same subgraph gives the same bytes.
+
+// Format is an export format of subgraphs.
 type Format string
 
 // The formats.
@@ -28,12 +40,12 @@ const (
 )
 
 // ErrFormat: a format this package does not write.
-var ErrFormat = errors.New("export: unknown format")
+var ErrFormat = errors.New("graph: unknown format")
 
-// Formats returns the formats, in a fixed order.
+// Formats returns the export formats of subgraphs, in a fixed order.
 func Formats() []Format { return []Format{GEXF, GraphML, Cytoscape, CSV} }
 
-// ParseFormat returns the format named s.
+// ParseFormat returns the export format named s.
 func ParseFormat(s string) (Format, error) {
 	for _, f := range Formats() {
 		if string(f) == strings.ToLower(strings.TrimSpace(s)) {
@@ -50,25 +62,25 @@ type File struct {
 	Data      []byte
 }
 
-// Files writes a subgraph in a format as files named after base: one file,
+// Files writes the subgraph in a format as files named after base: one file,
 // or two for CSV (base-nodes.csv and base-edges.csv).
-func Files(g *graph.Subgraph, f Format, base string) ([]File, error) {
+func (g *Subgraph) Files(f Format, base string) ([]File, error) {
 	var b bytes.Buffer
 	var err error
 	switch f {
 	case GEXF:
-		err = WriteGEXF(&b, g, base)
+		err = g.WriteGEXF(&b, base)
 		return []File{{Name: base + ".gexf", MediaType: "application/gexf+xml", Data: b.Bytes()}}, err
 	case GraphML:
-		err = WriteGraphML(&b, g)
+		err = g.WriteGraphML(&b)
 		return []File{{Name: base + ".graphml", MediaType: "application/graphml+xml", Data: b.Bytes()}}, err
 	case Cytoscape:
-		err = WriteCytoscape(&b, g, base)
+		err = g.WriteCytoscape(&b, base)
 		return []File{{Name: base + ".cyjs", MediaType: "application/json", Data: b.Bytes()}}, err
 	case CSV:
 		var e bytes.Buffer
-		if err = WriteNodesCSV(&b, g); err == nil {
-			err = WriteEdgesCSV(&e, g)
+		if err = g.WriteNodesCSV(&b); err == nil {
+			err = g.WriteEdgesCSV(&e)
 		}
 		return []File{
 			{Name: base + "-nodes.csv", MediaType: "text/csv", Data: b.Bytes()},
@@ -108,12 +120,12 @@ var edgeAttributes = []attribute{
 
 // nodeValues returns a node's attribute values, in the order of
 // nodeAttributes; "" for a value it does not have.
-func nodeValues(n graph.Node) []string {
+func nodeValues(n Node) []string {
 	return []string{string(n.Kind), n.Detail, n.Code, n.Level, n.Province, years(n.Years),
 		num(n.FirstYear()), strconv.Itoa(n.Evidence), strconv.Itoa(n.Reports)}
 }
 
-func edgeValues(e graph.Edge) []string {
+func edgeValues(e Edge) []string {
 	return []string{string(e.Kind), years(e.Years), num(e.FirstYear()), string(e.Status), strconv.Itoa(e.Evidence)}
 }
 

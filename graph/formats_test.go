@@ -1,4 +1,4 @@
-package export_test
+package graph_test
 
 import (
 	"bytes"
@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,11 +13,8 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
-	"github.com/fazhikg/fazhikg/export"
 	"github.com/fazhikg/fazhikg/graph"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // sample is a small subgraph with the traps of real names: quotes,
 // ampersands, angle brackets, a tab and a control character, an entity
@@ -44,10 +40,10 @@ func sample() *graph.Subgraph {
 	}
 }
 
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
+// goldenFile compares got with testdata/export/name, or rewrites it with -update.
+func goldenFile(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
+	path := filepath.Join("testdata", "export", name)
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -56,29 +52,29 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (run go test ./export -update)", err)
+		t.Fatalf("%v (run go test ./graph -run Formats -update)", err)
 	}
 	if diff := cmp.Diff(string(want), string(got)); diff != "" {
 		t.Errorf("%s differs from the golden file (-want +got):\n%s", name, diff)
 	}
 }
 
-func TestGolden(t *testing.T) {
-	for _, f := range export.Formats() {
-		files, err := export.Files(sample(), f, "sample")
+func TestFormatsGolden(t *testing.T) {
+	for _, f := range graph.Formats() {
+		files, err := sample().Files(f, "sample")
 		if err != nil {
 			t.Fatalf("Files(%s): %v", f, err)
 		}
 		for _, file := range files {
-			golden(t, file.Name, file.Data)
+			goldenFile(t, file.Name, file.Data)
 		}
 	}
 }
 
-// Validate checks an XML file against a schema of testdata/schema with
+// validateXML checks an XML file against a schema of testdata/schema with
 // xmllint, and fails the test with xmllint's messages when it is not valid.
 // It skips the test when xmllint is missing (Debian: libxml2-utils).
-func Validate(t *testing.T, doc []byte, schema string) {
+func validateXML(t *testing.T, doc []byte, schema string) {
 	t.Helper()
 	xmllint, err := exec.LookPath("xmllint")
 	if err != nil {
@@ -98,24 +94,24 @@ func Validate(t *testing.T, doc []byte, schema string) {
 	}
 }
 
-func TestSchemas(t *testing.T) {
+func TestFormatsSchemas(t *testing.T) {
 	for _, tt := range []struct {
-		format export.Format
+		format graph.Format
 		schema string
-	}{{export.GEXF, "gexf.xsd"}, {export.GraphML, "graphml.xsd"}} {
+	}{{graph.GEXF, "gexf.xsd"}, {graph.GraphML, "graphml.xsd"}} {
 		for _, g := range []*graph.Subgraph{sample(), {}} {
-			files, err := export.Files(g, tt.format, "g")
+			files, err := g.Files(tt.format, "g")
 			if err != nil {
 				t.Fatal(err)
 			}
-			Validate(t, files[0].Data, tt.schema)
+			validateXML(t, files[0].Data, tt.schema)
 		}
 	}
 }
 
 // TestSchemasReject makes sure validation can fail: a GEXF without its
 // version and a GraphML edge without a target are refused.
-func TestSchemasReject(t *testing.T) {
+func TestFormatsSchemasReject(t *testing.T) {
 	if _, err := exec.LookPath("xmllint"); err != nil {
 		t.Skip("xmllint is not installed")
 	}
@@ -134,7 +130,7 @@ func TestSchemasReject(t *testing.T) {
 
 // TestReadBack parses what each format wrote and finds the subgraph again:
 // every node with its label and kind, every edge with its ends.
-func TestReadBack(t *testing.T) {
+func TestFormatsReadBack(t *testing.T) {
 	g := sample()
 	wantNodes := map[string]string{}
 	for _, n := range g.Nodes {
@@ -171,7 +167,7 @@ func TestReadBack(t *testing.T) {
 			} `xml:"edges>edge"`
 		} `xml:"graph"`
 	}
-	decode(t, export.GEXF, func(b []byte) error { return xml.Unmarshal(b, &gexf) })
+	decode(t, graph.GEXF, func(b []byte) error { return xml.Unmarshal(b, &gexf) })
 	nodes, edges := map[string]string{}, [][2]string{}
 	for _, n := range gexf.Graph.Nodes {
 		nodes[n.ID] = n.Label
@@ -198,7 +194,7 @@ func TestReadBack(t *testing.T) {
 			Target string `xml:"target,attr"`
 		} `xml:"graph>edge"`
 	}
-	decode(t, export.GraphML, func(b []byte) error { return xml.Unmarshal(b, &graphml) })
+	decode(t, graph.GraphML, func(b []byte) error { return xml.Unmarshal(b, &graphml) })
 	nodes, edges = map[string]string{}, [][2]string{}
 	ids := map[string]string{} // n0 → the graph's ID
 	for _, n := range graphml.Nodes {
@@ -224,7 +220,7 @@ func TestReadBack(t *testing.T) {
 			Edges []struct{ Data map[string]any } `json:"edges"`
 		} `json:"elements"`
 	}
-	decode(t, export.Cytoscape, func(b []byte) error { return json.Unmarshal(b, &cy) })
+	decode(t, graph.Cytoscape, func(b []byte) error { return json.Unmarshal(b, &cy) })
 	nodes, edges = map[string]string{}, [][2]string{}
 	for _, n := range cy.Elements.Nodes {
 		nodes[n.Data["id"].(string)] = n.Data["name"].(string)
@@ -235,7 +231,7 @@ func TestReadBack(t *testing.T) {
 	wantNodes["document/a&b<c>"] = g.Nodes[4].Label // JSON keeps every character
 	check("cyjs", nodes, edges)
 
-	files, err := export.Files(g, export.CSV, "g")
+	files, err := g.Files(graph.CSV, "g")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,9 +256,9 @@ func TestReadBack(t *testing.T) {
 	}
 }
 
-func decode(t *testing.T, f export.Format, parse func([]byte) error) {
+func decode(t *testing.T, f graph.Format, parse func([]byte) error) {
 	t.Helper()
-	files, err := export.Files(sample(), f, "g")
+	files, err := sample().Files(f, "g")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -273,12 +269,12 @@ func decode(t *testing.T, f export.Format, parse func([]byte) error) {
 
 func TestParseFormat(t *testing.T) {
 	for _, s := range []string{"gexf", "GraphML", " cyjs ", "csv"} {
-		if _, err := export.ParseFormat(s); err != nil {
+		if _, err := graph.ParseFormat(s); err != nil {
 			t.Errorf("ParseFormat(%q): %v", s, err)
 		}
 	}
 	for _, s := range []string{"", "nquads", "gml"} {
-		if _, err := export.ParseFormat(s); !errors.Is(err, export.ErrFormat) {
+		if _, err := graph.ParseFormat(s); !errors.Is(err, graph.ErrFormat) {
 			t.Errorf("ParseFormat(%q) err = %v, want ErrFormat", s, err)
 		}
 	}
@@ -290,8 +286,8 @@ func FuzzGEXF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, label, id, detail string) {
 		g := &graph.Subgraph{Nodes: []graph.Node{{ID: graph.ID(id), Label: label, Detail: detail, Kind: graph.KindBody}},
 			Edges: []graph.Edge{{Kind: graph.EdgeLocatedIn, Source: graph.ID(id), Target: graph.ID(id)}}}
-		for _, format := range []export.Format{export.GEXF, export.GraphML} {
-			files, err := export.Files(g, format, label)
+		for _, format := range []graph.Format{graph.GEXF, graph.GraphML} {
+			files, err := g.Files(format, label)
 			if err != nil {
 				t.Fatal(err)
 			}

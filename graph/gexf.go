@@ -1,12 +1,10 @@
-package export
+package graph
 
 import (
 	"bufio"
 	"fmt"
 	"io"
 	"strconv"
-
-	"github.com/fazhikg/fazhikg/graph"
 )
 
 // GEXF namespaces: version 1.2 of the format, the one Gephi writes, whose
@@ -17,11 +15,11 @@ const (
 	xsiNamespace = "http://www.w3.org/2001/XMLSchema-instance"
 )
 
-// WriteGEXF writes a subgraph as a dynamic GEXF graph: nodes and edges
+// WriteGEXF writes the subgraph as a dynamic GEXF graph: nodes and edges
 // start in their first year (open-ended, so a node stays once it has
-// appeared) and carry the attributes of the package doc. description goes
+// appeared) and carry the attributes of the formats (formats.go). description goes
 // into the file's metadata.
-func WriteGEXF(w io.Writer, g *graph.Subgraph, description string) error {
+func (g *Subgraph) WriteGEXF(w io.Writer, description string) error {
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.raw(`<gexf xmlns="` + gexfNS + `" xmlns:xsi="` + xsiNamespace + `" xsi:schemaLocation="` + gexfSchema + `" version="1.2">` + "\n")
@@ -87,7 +85,7 @@ func WriteGEXF(w io.Writer, g *graph.Subgraph, description string) error {
 
 // span returns the first and last years of a subgraph's nodes and edges,
 // zeros when none is dated.
-func span(g *graph.Subgraph) (first, last int) {
+func span(g *Subgraph) (first, last int) {
 	see := func(ys []int) {
 		for _, y := range ys {
 			if first == 0 || y < first {
@@ -148,7 +146,7 @@ func (x *xmlWriter) flush(what string) error {
 		x.err = x.w.Flush()
 	}
 	if x.err != nil {
-		return fmt.Errorf("export: writing %s: %w", what, x.err)
+		return fmt.Errorf("graph: writing %s: %w", what, x.err)
 	}
 	return nil
 }

@@ -1,10 +1,8 @@
-package export
+package graph
 
 import (
 	"io"
 	"strconv"
-
-	"github.com/fazhikg/fazhikg/graph"
 )
 
 const (
@@ -12,11 +10,11 @@ const (
 	graphmlSchema = "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"
 )
 
-// WriteGraphML writes a subgraph as a directed GraphML graph, the node's
-// ID, its label and the attributes of the package doc as keys. GraphML's
+// WriteGraphML writes the subgraph as a directed GraphML graph, the node's
+// ID, its label and the attributes of the formats (formats.go) as keys. GraphML's
 // IDs are name tokens, which the graph's IDs (with their slashes) are not:
 // nodes are n0, n1 … in order, their IDs in the key "id".
-func WriteGraphML(w io.Writer, g *graph.Subgraph) error {
+func (g *Subgraph) WriteGraphML(w io.Writer) error {
 	x := newXMLWriter(w)
 	x.raw(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	x.raw(`<graphml xmlns="` + graphmlNS + `" xmlns:xsi="` + xsiNamespace + `" xsi:schemaLocation="` + graphmlSchema + `">` + "\n")
@@ -53,7 +51,7 @@ func WriteGraphML(w io.Writer, g *graph.Subgraph) error {
 		x.text(value)
 		x.raw("</data>\n")
 	}
-	token := make(map[graph.ID]string, len(g.Nodes))
+	token := make(map[ID]string, len(g.Nodes))
 	for i, n := range g.Nodes {
 		token[n.ID] = "n" + strconv.Itoa(i)
 		x.raw("    <node")

@@ -76,8 +76,10 @@ func achieved(r *extract.Report, x extract.Mechanism) bool {
 }
 
 // TestExtractorRecall runs the project's extractor over a generated corpus
-// and measures how many planted adoptions it finds as achieved, and how
-// many mechanisms named only in plans it takes as adopted.
+// (300 places × 6 years; 40 × 3 with -short) and measures how many planted
+// adoptions it finds as achieved, and how many mechanisms named only in
+// plans it takes as adopted; run it with -v to see the figures and the
+// phrasings missed.
 func TestExtractorRecall(t *testing.T) {
 	places, years := 300, 6
 	if testing.Short() {
@@ -127,6 +129,8 @@ func TestExtractorRecall(t *testing.T) {
 		sum.newFound += o.newFound
 		sum.planned += o.planned
 		sum.planAsAchieved += o.planAsAchieved
+		sum.lacking += o.lacking
+		sum.lackAsAchieved += o.lackAsAchieved
 		sum.missed = append(sum.missed, o.missed...)
 		sum.planLeaks = append(sum.planLeaks, o.planLeaks...)
 		for k, v := range o.examples {
@@ -142,6 +146,16 @@ func TestExtractorRecall(t *testing.T) {
 	t.Logf("recall of adoptions in their year: %d/%d = %.3f", sum.newFound, sum.newOnes, ratio(sum.newFound, sum.newOnes))
 	t.Logf("recall of every achieved mention:  %d/%d = %.3f", sum.achievedFound, sum.achieved, ratio(sum.achievedFound, sum.achieved))
 	t.Logf("plan-only mentions taken as achieved: %d of %d", sum.planAsAchieved, sum.planned)
+	t.Logf("mechanisms named as lacking taken as achieved: %d of %d", sum.lackAsAchieved, sum.lacking)
+	// the project's goal is recall ≥ 0.95 and no adoption taken from a
+	// plan; the second is the extractor's to meet, and is reported here
+	// (with the reports that break it) rather than failed on
+	if r := ratio(sum.newFound, sum.newOnes); r < 0.95 {
+		t.Errorf("recall of adoptions %.3f, want at least 0.95", r)
+	}
+	if sum.planAsAchieved > 0 {
+		t.Logf("NOTE: %d mechanisms named only in plans taken as achieved; the goal is none", sum.planAsAchieved)
+	}
 	logCounts(t, "missed (mechanism: surface)", sum.missed)
 	logCounts(t, "plan-only taken as achieved", sum.planLeaks)
 	if testing.Verbose() {
@@ -204,6 +218,7 @@ type outcome struct {
 	achieved, achievedFound int // every achieved mention
 	newOnes, newFound       int // adoptions in the year covered
 	planned, planAsAchieved int
+	lacking, lackAsAchieved int
 	missed                  []string
 	planLeaks               []string
 	examples                map[string]string // a context of each miss
@@ -246,6 +261,15 @@ func check(ctx context.Context, p *extract.Pipeline, dir string, rt *synth.Repor
 				o.examples = map[string]string{}
 			}
 			o.examples[miss] = rt.File + ": " + around(in.Text, a.Surface)
+		}
+	}
+	for _, l := range rt.Lacking {
+		o.lacking++
+		for _, x := range r.Mechanisms {
+			if found(x, mechs[l.Mechanism]) && achieved(r, x) {
+				o.lackAsAchieved++
+				break
+			}
 		}
 	}
 	for _, pl := range rt.Planned {

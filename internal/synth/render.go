@@ -118,7 +118,8 @@ func (w *renderer) choose() {
 		}
 	}
 	// plans: mechanisms it takes up soon, now and then one it never will
-	for _, m := range c.mechs {
+	for _, i := range r.Perm(len(c.mechs)) {
+		m := c.mechs[i]
 		if mentioned[m] || m.start > y+1 || len(w.plan) >= 3 {
 			continue
 		}

@@ -270,8 +270,27 @@ func (c *corpus) format(w *renderer, blocks []block) report {
 		}
 		return s
 	}
+	simple := make([]string, len(blocks))
 	for i := range blocks {
+		simple[i] = blocks[i].text
 		blocks[i].text = conv(blocks[i].text)
+	}
+	// written is a surface as the report writes it: taken from the
+	// converted line at its place, as the conversion to traditional
+	// characters goes by phrases (告知承诺制成效 becomes 告知承諾製成效)
+	written := func(surface string) string {
+		for i, line := range simple {
+			j := strings.Index(line, surface)
+			if j < 0 {
+				continue
+			}
+			from, n := utf8.RuneCountInString(line[:j]), utf8.RuneCountInString(surface)
+			if out := []rune(blocks[i].text); len(out) == utf8.RuneCountInString(line) {
+				return string(out[from : from+n])
+			}
+			break
+		}
+		return conv(surface)
 	}
 	var text string
 	if l.html {
@@ -306,13 +325,13 @@ func (c *corpus) format(w *renderer, blocks []block) report {
 	}
 	rt.File = "reports/" + strconv.Itoa(w.year) + "/" + w.p.code + ext
 	for _, t := range w.ach {
-		rt.Achieved = append(rt.Achieved, mentionOf(t, w.year, conv))
+		rt.Achieved = append(rt.Achieved, mentionOf(t, written))
 	}
 	for _, t := range w.plan {
-		rt.Planned = append(rt.Planned, mentionOf(t, w.year, conv))
+		rt.Planned = append(rt.Planned, mentionOf(t, written))
 	}
 	for _, t := range w.lack {
-		rt.Lacking = append(rt.Lacking, mentionOf(t, w.year, conv))
+		rt.Lacking = append(rt.Lacking, mentionOf(t, written))
 	}
 	if l.crlf && !l.html {
 		text = strings.ReplaceAll(text, "\n", "\r\n")

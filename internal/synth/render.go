@@ -255,7 +255,7 @@ func (w *renderer) blocks() []block {
 	front := w.front()
 	intro := block{kind: bPara, text: w.intro()}
 	tail := w.tail()
-	target := 3300 + r.IntN(3300) + r.IntN(3300)
+	target := 3400 + r.IntN(3300) + r.IntN(3300)
 	used := utf8.RuneCountInString(intro.text)
 	for _, b := range tail {
 		used += utf8.RuneCountInString(b.text)
@@ -515,9 +515,10 @@ func (w *renderer) achievements(size int) []block {
 		}
 	}
 	// sections in order, some left out when nothing is planted in them
-	var order []*section
+	var order, skipped []*section
 	for d, sec := range secs {
 		if !has[d] && d != int(domLead) && r.IntN(5) == 0 {
+			skipped = append(skipped, sec)
 			continue
 		}
 		order = append(order, sec)
@@ -527,7 +528,18 @@ func (w *renderer) achievements(size int) []block {
 		extra = append(extra, &epidemicTheme)
 	}
 	r.Shuffle(len(extra), func(i, j int) { extra[i], extra[j] = extra[j], extra[i] })
+	// addSection adds a section of filler, or one left out, when the
+	// others run dry
 	addSection := func() {
+		if len(extra) == 0 {
+			sec := skipped[0]
+			skipped = skipped[1:]
+			for range 2 {
+				w.addLine(sec, w.newPoint(sec))
+			}
+			order = append(order, sec)
+			return
+		}
 		th := extra[0]
 		extra = extra[1:]
 		sec := &section{th: th, heading: oneOf(r, th.headings), used: map[int]bool{}}
@@ -560,7 +572,7 @@ func (w *renderer) achievements(size int) []block {
 	// filler up to the report's length, with more sections if need be
 	have := w.estimate(order)
 	for tries := 0; have < size && tries < 800; tries++ {
-		if tries%150 == 149 && len(extra) > 0 {
+		if tries%150 == 149 && len(extra)+len(skipped) > 0 {
 			addSection()
 		}
 		sec := oneOf(r, order)
@@ -652,7 +664,9 @@ func (w *renderer) estimate(order []*section) int {
 	for _, sec := range order {
 		n += utf8.RuneCountInString(sec.heading) + 6
 		for _, pt := range sec.points {
-			n += utf8.RuneCountInString(pt.lead) + 4
+			if w.look.sub < 4 || pt.named {
+				n += utf8.RuneCountInString(pt.lead) + 4
+			}
 			for _, l := range pt.lines {
 				n += utf8.RuneCountInString(l)
 			}

@@ -636,12 +636,16 @@ func (w *renderer) listSentence(t, u *told) string {
 	}
 	s.vars["a"], s.vars["b"] = a, b
 	s.vars["detail"] = s.expand(oneOf(r, t.m.details))
-	line := s.expand(oneOf(r, []string{
+	frames := []string{
 		"[持续深化|深入推进|巩固深化]{a}和{b}，{detail}",
 		"{a}、{b}等[做法|举措]持续发挥作用，{detail}",
-		"[坚持|深化]{a}{b}等[做法|举措]，{detail}",
+		"[坚持|深化]{a}、{b}等[做法|举措]，{detail}",
 		"[统筹推进|一体推进]{a}与{b}，{detail}",
-	})) + "。"
+	}
+	if strings.HasSuffix(a, "”") && strings.HasPrefix(b, "“") {
+		frames = append(frames, "[坚持|深化]{a}{b}等[做法|举措]，{detail}") // “证照分离”“一件事一次办”等
+	}
+	line := s.expand(oneOf(r, frames)) + "。"
 	t.note(line, a)
 	u.note(line, b)
 	return line

@@ -337,20 +337,24 @@ func (w *walk) node(e *entry) Node {
 			n.Code = w.s.codeOf(j)
 		}
 	}
-	if len(n.Code) >= 2 {
-		n.Province = w.s.provinceName(n.Code[:2])
-	}
+	n.Province = w.s.provinceName(n.Code)
 	return n
 }
 
-// provinceName returns the name of the province whose codes start with
-// prefix, "" when the store holds none.
-func (s *Store) provinceName(prefix string) string {
-	e := s.cat.entries[JurisdictionID(prefix+"0000000000")]
-	if e == nil {
+// provinceName returns the name of the province a division code lies in:
+// the jurisdiction whose code is the code's first two digits, alone (the
+// gazetteer's short codes: 33, 3305, 330411) or followed by zeros to six
+// or twelve digits; "" when the store holds none.
+func (s *Store) provinceName(code string) string {
+	if len(code) < 2 {
 		return ""
 	}
-	return e.name()
+	for _, c := range []string{code[:2], code[:2] + "0000", code[:2] + "0000000000"} {
+		if e := s.cat.entries[JurisdictionID(c)]; e != nil {
+			return e.name()
+		}
+	}
+	return ""
 }
 
 // edgesOf returns the edges of an entity that the catalogue holds: those

@@ -27,7 +27,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 		copyFile(t, filepath.Join(root, f), filepath.Join(tmp, f))
 	}
 	// The packages gqlgen loads: the schema and those its models live in.
-	for _, dir := range []string{"schema", "graph", "extract"} {
+	for _, dir := range []string{"schema", "graph", "extract", "diffusion"} {
 		copyTree(t, filepath.Join(root, dir), filepath.Join(tmp, dir))
 	}
 	cmd := exec.Command("go", "tool", "gqlgen", "generate")

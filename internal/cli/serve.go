@@ -9,22 +9,28 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/schema"
+	"github.com/fazhikg/fazhikg/web"
 	"github.com/spf13/cobra"
 )
 
 func serveCmd(e *env) *cobra.Command {
 	var sf storeFlags
-	var addr string
+	var addr, webDir string
 	var introspection bool
 	cmd := &cobra.Command{
 		Use:   "serve [--addr HOST:PORT]",
-		Short: "Serve the knowledge graph over GraphQL",
-		Long: `serve answers GraphQL queries at /graphql and serves GraphiQL, an
-interactive query editor, at /. The store is opened (and created, empty, on
+		Short: "Serve the knowledge graph over GraphQL, with the explorer",
+		Long: `serve answers GraphQL queries at /graphql, serves the graph explorer at
+/explore (search, neighbourhoods with their evidence, the spread of a mechanism,
+exports), GraphiQL, an interactive query editor, at /, and Cayley's read-only
+query API (Gizmo, GraphQL, MQL) under /cayley/ (POST a query to
+/cayley/api/v2/query?lang=gizmo). The store is opened (and created, empty, on
 first use) in the data directory.`,
-		Example: `  fazhikg serve --addr localhost:8080`,
-		Args:    cobra.NoArgs,
+		Example: `  fazhikg serve --addr localhost:8080
+  curl -d 'g.V("<https://fazhikg.org/id/mechanism/府检联动>").In().All()' 'localhost:8080/cayley/api/v2/query?lang=gizmo'`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			s, err := sf.open(ctx, e)
@@ -33,13 +39,13 @@ first use) in the data directory.`,
 			}
 			defer s.Close()
 			log := slog.New(slog.NewTextHandler(e.stderr, nil))
-			h := schema.NewHandler(s, schema.Options{Introspection: introspection, Log: log})
+			h := Handler(s, schema.Options{Introspection: introspection, Log: log}, webDir)
 			ln, err := net.Listen("tcp", addr)
 			if err != nil {
 				return err
 			}
 			srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
-			fmt.Fprintf(e.stderr, "fazhikg: serving %s on http://%s/ (GraphQL at /graphql)\n", e.dataDir, ln.Addr())
+			fmt.Fprintf(e.stderr, "fazhikg: serving %s on http://%s/ (explorer at /explore/, GraphQL at /graphql, Cayley at /cayley/)\n", e.dataDir, ln.Addr())
 			errc := make(chan error, 1)
 			go func() { errc <- srv.Serve(ln) }()
 			select {
@@ -58,5 +64,19 @@ first use) in the data directory.`,
 	sf.add(cmd)
 	cmd.Flags().StringVar(&addr, "addr", "localhost:8080", "address to listen on")
 	cmd.Flags().BoolVar(&introspection, "introspection", true, "let clients read the schema (GraphiQL needs it)")
+	cmd.Flags().StringVar(&webDir, "web-dir", "", "serve the explorer's files from this directory (web/dist) instead of the binary")
 	return cmd
+}
+
+// Handler is what serve serves over a store: the GraphQL API and GraphiQL
+// (schema.NewHandler), the explorer at /explore/ and Cayley's read-only
+// query API under /cayley/. webDir, when not "", serves the explorer's
+// files from disk.
+func Handler(s *graph.Store, opts schema.Options, webDir string) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/", schema.NewHandler(s, opts))
+	mux.Handle("/explore", web.Handler("/explore", webDir))
+	mux.Handle("/explore/", web.Handler("/explore", webDir))
+	mux.Handle("/cayley/", http.StripPrefix("/cayley", s.QueryHandler(graph.QueryOptions{})))
+	return mux
 }

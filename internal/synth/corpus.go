@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"slices"
+	"sync"
 
 	"github.com/fazhikg/fazhikg/diffusion"
 	"github.com/fazhikg/fazhikg/extract/gazetteer"
@@ -30,11 +31,15 @@ type corpus struct {
 	// told holds what a report says about other places taking up its
 	// mechanisms, by place index and year.
 	told map[tellKey][]telling
-
-	// s2t and s2tw convert to traditional characters: OpenCC's standard
-	// forms, and Taiwan's.
-	s2t, s2tw *opencc.OpenCC
 }
+
+// The converters to traditional characters, OpenCC's standard forms and
+// Taiwan's, loaded on first use; they are read-only and safe for
+// concurrent use.
+var (
+	s2t  = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("s2t") })
+	s2tw = sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("s2tw") })
+)
 
 // adoption is a planted adoption event with its true source.
 type adoption struct {
@@ -92,11 +97,12 @@ func newCorpus(o Options) (*corpus, error) {
 	if err := c.index(); err != nil {
 		return nil, err
 	}
-	if c.s2t, err = opencc.New("s2t"); err != nil {
-		return nil, fmt.Errorf("synth.Generate: loading the s2t converter: %w", err)
-	}
-	if c.s2tw, err = opencc.New("s2tw"); err != nil {
-		return nil, fmt.Errorf("synth.Generate: loading the s2tw converter: %w", err)
+	if o.Shares.Traditional > 0 {
+		for _, load := range []func() (*opencc.OpenCC, error){s2t, s2tw} {
+			if _, err := load(); err != nil {
+				return nil, fmt.Errorf("synth.Generate: loading the converter to traditional characters: %w", err)
+			}
+		}
 	}
 	return c, nil
 }

@@ -76,8 +76,10 @@ func achieved(r *extract.Report, x extract.Mechanism) bool {
 }
 
 // TestExtractorRecall runs the project's extractor over a generated corpus
-// and measures how many planted adoptions it finds as achieved, and how
-// many mechanisms named only in plans it takes as adopted.
+// (300 places × 6 years; 40 × 3 with -short) and measures how many planted
+// adoptions it finds as achieved, and how many mechanisms named only in
+// plans it takes as adopted; run it with -v to see the figures and the
+// phrasings missed.
 func TestExtractorRecall(t *testing.T) {
 	places, years := 300, 6
 	if testing.Short() {
@@ -127,15 +129,57 @@ func TestExtractorRecall(t *testing.T) {
 		sum.newFound += o.newFound
 		sum.planned += o.planned
 		sum.planAsAchieved += o.planAsAchieved
+		sum.lacking += o.lacking
+		sum.lackAsAchieved += o.lackAsAchieved
 		sum.missed = append(sum.missed, o.missed...)
 		sum.planLeaks = append(sum.planLeaks, o.planLeaks...)
+		for k, v := range o.examples {
+			if sum.examples == nil {
+				sum.examples = map[string]string{}
+			}
+			if _, ok := sum.examples[k]; !ok {
+				sum.examples[k] = v
+			}
+		}
 	}
 	t.Logf("corpus: %d reports (%d places × %d years), %d mechanisms", len(truth.Reports), places, years, len(mechs))
 	t.Logf("recall of adoptions in their year: %d/%d = %.3f", sum.newFound, sum.newOnes, ratio(sum.newFound, sum.newOnes))
 	t.Logf("recall of every achieved mention:  %d/%d = %.3f", sum.achievedFound, sum.achieved, ratio(sum.achievedFound, sum.achieved))
 	t.Logf("plan-only mentions taken as achieved: %d of %d", sum.planAsAchieved, sum.planned)
+	t.Logf("mechanisms named as lacking taken as achieved: %d of %d", sum.lackAsAchieved, sum.lacking)
+	// the project's goal is recall ≥ 0.95 and no adoption taken from a
+	// plan; the second is the extractor's to meet, and is reported here
+	// (with the reports that break it) rather than failed on
+	if r := ratio(sum.newFound, sum.newOnes); r < 0.95 {
+		t.Errorf("recall of adoptions %.3f, want at least 0.95", r)
+	}
+	if sum.planAsAchieved > 0 {
+		t.Logf("NOTE: %d mechanisms named only in plans taken as achieved; the goal is none", sum.planAsAchieved)
+	}
 	logCounts(t, "missed (mechanism: surface)", sum.missed)
 	logCounts(t, "plan-only taken as achieved", sum.planLeaks)
+	if testing.Verbose() {
+		keys := make([]string, 0, len(sum.examples))
+		for k := range sum.examples {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			t.Logf("  example of a miss, %s\n      %s", k, sum.examples[k])
+		}
+	}
+}
+
+// around returns the text around the first place s occurs in text.
+func around(text, s string) string {
+	i := strings.Index(text, s)
+	if i < 0 {
+		return "(not in the text)"
+	}
+	rs := []rune(text[:i])
+	from := max(0, len(rs)-40)
+	after := []rune(text[i:])
+	return strings.ReplaceAll(string(rs[from:])+string(after[:min(len(after), 60)]), "\n", " ⏎ ")
 }
 
 func ratio(a, b int) float64 {
@@ -174,8 +218,10 @@ type outcome struct {
 	achieved, achievedFound int // every achieved mention
 	newOnes, newFound       int // adoptions in the year covered
 	planned, planAsAchieved int
+	lacking, lackAsAchieved int
 	missed                  []string
 	planLeaks               []string
+	examples                map[string]string // a context of each miss
 	failed                  error
 }
 
@@ -209,7 +255,21 @@ func check(ctx context.Context, p *extract.Pipeline, dir string, rt *synth.Repor
 				o.newFound++
 			}
 		} else {
-			o.missed = append(o.missed, a.Mechanism+": "+a.Surface)
+			miss := a.Mechanism + ": " + a.Surface
+			o.missed = append(o.missed, miss)
+			if o.examples == nil {
+				o.examples = map[string]string{}
+			}
+			o.examples[miss] = rt.File + ": " + around(in.Text, a.Surface)
+		}
+	}
+	for _, l := range rt.Lacking {
+		o.lacking++
+		for _, x := range r.Mechanisms {
+			if found(x, mechs[l.Mechanism]) && achieved(r, x) {
+				o.lackAsAchieved++
+				break
+			}
 		}
 	}
 	for _, pl := range rt.Planned {

@@ -219,12 +219,16 @@ func (w *renderer) back() []block {
 		y, m, d := w.year+1, 1+r.IntN(3), 1+r.IntN(28)
 		out = append(out, block{kind: bSign, text: signer}, block{kind: bSign, text: fmt.Sprintf("%d年%d月%d日", y, m, d)})
 	}
+	office := "人民政府办公室"
+	if p.level == "zone" {
+		office = "管委会办公室"
+	}
 	if l.portal || l.html {
 		out = append(out,
 			block{kind: bCruftFoot, text: "【打印本页】【关闭窗口】"},
 			block{kind: bCruftFoot, text: "上一篇：" + oneOf(r, []string{"关于公布" + p.name + "行政许可事项清单的通知", strconv.Itoa(w.year+1) + "年政府工作报告", "关于印发" + strconv.Itoa(w.year+1) + "年法治政府建设工作要点的通知"})},
 			block{kind: bCruftFoot, text: "下一篇：" + oneOf(r, []string{"关于开展" + strconv.Itoa(w.year+1) + "年度行政执法案卷评查工作的通知", strconv.Itoa(w.year) + "年度政府信息公开工作年度报告"})},
-			block{kind: bCruftFoot, text: "主办单位：" + p.name + "人民政府办公室　网站标识码：" + fmt.Sprintf("%010d", r.IntN(1e9)) + "　" + provAbbr(p) + "ICP备" + fmt.Sprintf("%08d", r.IntN(1e8)) + "号"},
+			block{kind: bCruftFoot, text: "主办单位：" + p.name + office + "　网站标识码：" + fmt.Sprintf("%010d", r.IntN(1e9)) + "　" + provAbbr(p) + "ICP备" + fmt.Sprintf("%08d", r.IntN(1e8)) + "号"},
 		)
 	}
 	return out
@@ -266,8 +270,27 @@ func (c *corpus) format(w *renderer, blocks []block) report {
 		}
 		return s
 	}
+	simple := make([]string, len(blocks))
 	for i := range blocks {
+		simple[i] = blocks[i].text
 		blocks[i].text = conv(blocks[i].text)
+	}
+	// written is a surface as the report writes it: taken from the
+	// converted line at its place, as the conversion to traditional
+	// characters goes by phrases (告知承诺制成效 becomes 告知承諾製成效)
+	written := func(surface string) string {
+		for i, line := range simple {
+			j := strings.Index(line, surface)
+			if j < 0 {
+				continue
+			}
+			from, n := utf8.RuneCountInString(line[:j]), utf8.RuneCountInString(surface)
+			if out := []rune(blocks[i].text); len(out) == utf8.RuneCountInString(line) {
+				return string(out[from : from+n])
+			}
+			break
+		}
+		return conv(surface)
 	}
 	var text string
 	if l.html {
@@ -302,13 +325,13 @@ func (c *corpus) format(w *renderer, blocks []block) report {
 	}
 	rt.File = "reports/" + strconv.Itoa(w.year) + "/" + w.p.code + ext
 	for _, t := range w.ach {
-		rt.Achieved = append(rt.Achieved, mentionOf(t, w.year, conv))
+		rt.Achieved = append(rt.Achieved, mentionOf(t, written))
 	}
 	for _, t := range w.plan {
-		rt.Planned = append(rt.Planned, mentionOf(t, w.year, conv))
+		rt.Planned = append(rt.Planned, mentionOf(t, written))
 	}
 	for _, t := range w.lack {
-		rt.Lacking = append(rt.Lacking, mentionOf(t, w.year, conv))
+		rt.Lacking = append(rt.Lacking, mentionOf(t, written))
 	}
 	if l.crlf && !l.html {
 		text = strings.ReplaceAll(text, "\n", "\r\n")
@@ -334,15 +357,18 @@ var (
 // traditional converts simplified text to traditional characters, in
 // OpenCC's standard forms or in Taiwan's.
 func (c *corpus) traditional(s string, taiwan bool) string {
-	cc := c.s2t
+	load := s2t
 	if taiwan {
-		cc = c.s2tw
+		load = s2tw
 	}
-	t, err := cc.Convert(s)
+	cc, err := load() // loaded by newCorpus already
 	if err != nil {
-		return s // the dictionaries are embedded; a failure leaves the text simplified
+		return s
 	}
-	return t
+	if t, err := cc.Convert(s); err == nil {
+		return t
+	}
+	return s // the dictionaries are embedded and complete: this does not happen
 }
 
 // plain writes the blocks as a text file.

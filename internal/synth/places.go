@@ -264,6 +264,9 @@ func (p *place) subWord() string {
 // nameFrom is how a report of from names p: by its name alone when near,
 // with its city or province when farther.
 func (p *place) nameFrom(from *place, r *rand.Rand) string {
+	if p.level == "zone" && len(p.gz.Aliases) > 0 && r.IntN(2) == 0 {
+		return p.gz.Aliases[0] // 湛江经开区
+	}
 	switch {
 	case p.level == "province" || p == from.parent || from == p.parent:
 		return p.name
@@ -277,9 +280,8 @@ func (p *place) nameFrom(from *place, r *rand.Rand) string {
 	if p.prov == from.prov {
 		return city + p.name
 	}
-	prov := p.prov.name
-	if r.IntN(3) == 0 && len(p.prov.gz.ShortNames) > 0 && city != "" {
-		prov = p.prov.gz.ShortNames[0]
+	if p.level == "city" && r.IntN(3) == 0 && len(p.prov.gz.ShortNames) > 0 {
+		return p.prov.gz.ShortNames[0] + p.name // 浙江湖州市
 	}
-	return prov + city + p.name
+	return p.prov.name + city + p.name
 }

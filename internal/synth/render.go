@@ -118,7 +118,8 @@ func (w *renderer) choose() {
 		}
 	}
 	// plans: mechanisms it takes up soon, now and then one it never will
-	for _, m := range c.mechs {
+	for _, i := range r.Perm(len(c.mechs)) {
+		m := c.mechs[i]
 		if mentioned[m] || m.start > y+1 || len(w.plan) >= 3 {
 			continue
 		}
@@ -177,13 +178,24 @@ func (w *renderer) choose() {
 // the same every year.
 func (c *corpus) surfaceOf(p *place, m *mechanism) string {
 	r := rand.New(rand.NewPCG(c.seed, hash64(7, p.code, m.name)))
-	if len(m.variants) > 0 && r.Float64() < 0.18 {
-		v := oneOf(r, m.variants)
+	var variants []string
+	for _, v := range m.variants {
+		// a variant after the place's name needs a short one: not a zone's
+		if !strings.Contains(v, "{s}") || len(p.gz.ShortNames) > 0 {
+			variants = append(variants, v)
+		}
+	}
+	if len(variants) > 0 && r.Float64() < 0.18 {
+		v := oneOf(r, variants)
 		short := p.name
 		if len(p.gz.ShortNames) > 0 {
 			short = p.gz.ShortNames[0]
 		}
-		return strings.NewReplacer("{c}", oneOf(r, countNames), "{s}", short).Replace(v)
+		count := oneOf(r, countNames)
+		if r.IntN(5) == 0 {
+			count = strings.ReplaceAll(count, "+", "＋")
+		}
+		return strings.NewReplacer("{c}", count, "{s}", short).Replace(v)
 	}
 	if r.IntN(2) == 0 {
 		return m.forms[0]
@@ -243,7 +255,7 @@ func (w *renderer) blocks() []block {
 	front := w.front()
 	intro := block{kind: bPara, text: w.intro()}
 	tail := w.tail()
-	target := 3300 + r.IntN(3300) + r.IntN(3300)
+	target := 3400 + r.IntN(3300) + r.IntN(3300)
 	used := utf8.RuneCountInString(intro.text)
 	for _, b := range tail {
 		used += utf8.RuneCountInString(b.text)
@@ -315,7 +327,8 @@ func (w *renderer) tail() []block {
 	}
 	y1 := strconv.Itoa(w.year + 1)
 	heading(oneOf(r, []string{y1 + "年工作安排", y1 + "年工作打算", "下一步工作打算", "下一年度工作计划",
-		y1 + "年工作思路", "下步工作安排", y1 + "年法治政府建设工作安排", "下一步工作计划"}), partPlan)
+		y1 + "年工作思路", "下步工作安排", y1 + "年法治政府建设工作安排", "下一步工作计划",
+		y1 + "年重点工作", "下一阶段工作打算", "下一阶段重点任务", "今后工作方向"}), partPlan)
 	plans()
 	return out
 }
@@ -502,9 +515,10 @@ func (w *renderer) achievements(size int) []block {
 		}
 	}
 	// sections in order, some left out when nothing is planted in them
-	var order []*section
+	var order, skipped []*section
 	for d, sec := range secs {
 		if !has[d] && d != int(domLead) && r.IntN(5) == 0 {
+			skipped = append(skipped, sec)
 			continue
 		}
 		order = append(order, sec)
@@ -514,7 +528,18 @@ func (w *renderer) achievements(size int) []block {
 		extra = append(extra, &epidemicTheme)
 	}
 	r.Shuffle(len(extra), func(i, j int) { extra[i], extra[j] = extra[j], extra[i] })
+	// addSection adds a section of filler, or one left out, when the
+	// others run dry
 	addSection := func() {
+		if len(extra) == 0 {
+			sec := skipped[0]
+			skipped = skipped[1:]
+			for range 2 {
+				w.addLine(sec, w.newPoint(sec))
+			}
+			order = append(order, sec)
+			return
+		}
 		th := extra[0]
 		extra = extra[1:]
 		sec := &section{th: th, heading: oneOf(r, th.headings), used: map[int]bool{}}
@@ -547,7 +572,7 @@ func (w *renderer) achievements(size int) []block {
 	// filler up to the report's length, with more sections if need be
 	have := w.estimate(order)
 	for tries := 0; have < size && tries < 800; tries++ {
-		if tries%150 == 149 && len(extra) > 0 {
+		if tries%150 == 149 && len(extra)+len(skipped) > 0 {
 			addSection()
 		}
 		sec := oneOf(r, order)
@@ -611,15 +636,30 @@ func (w *renderer) listSentence(t, u *told) string {
 	}
 	s.vars["a"], s.vars["b"] = a, b
 	s.vars["detail"] = s.expand(oneOf(r, t.m.details))
-	line := s.expand(oneOf(r, []string{
+	frames := []string{
 		"[持续深化|深入推进|巩固深化]{a}和{b}，{detail}",
 		"{a}、{b}等[做法|举措]持续发挥作用，{detail}",
-		"[坚持|深化]{a}{b}等[做法|举措]，{detail}",
+		"[坚持|深化]{a}、{b}等[做法|举措]，{detail}",
 		"[统筹推进|一体推进]{a}与{b}，{detail}",
-	})) + "。"
+	}
+	if strings.HasSuffix(a, "”") && strings.HasPrefix(b, "“") {
+		frames = append(frames, "[坚持|深化]{a}{b}等[做法|举措]，{detail}") // “证照分离”“一件事一次办”等
+	}
+	line := s.expand(oneOf(r, frames)) + "。"
 	t.note(line, a)
 	u.note(line, b)
 	return line
+}
+
+// fromYear reads a line that holds only from a year on ("@2021:…"): it
+// returns the line without the mark and whether it holds in year.
+func fromYear(line string, year int) (string, bool) {
+	if !strings.HasPrefix(line, "@") {
+		return line, true
+	}
+	y, rest, _ := strings.Cut(line[1:], ":")
+	from, _ := strconv.Atoi(y)
+	return rest, year >= from
 }
 
 // estimate is the length of the sections so far in characters.
@@ -628,7 +668,9 @@ func (w *renderer) estimate(order []*section) int {
 	for _, sec := range order {
 		n += utf8.RuneCountInString(sec.heading) + 6
 		for _, pt := range sec.points {
-			n += utf8.RuneCountInString(pt.lead) + 4
+			if w.look.sub < 4 || pt.named {
+				n += utf8.RuneCountInString(pt.lead) + 4
+			}
 			for _, l := range pt.lines {
 				n += utf8.RuneCountInString(l)
 			}
@@ -675,7 +717,11 @@ func (w *renderer) addLine(sec *section, pt *point) int {
 		i = (i + 1) % len(lines)
 	}
 	sec.used[i] = true
-	line := w.s.expand(lines[i]) + "。"
+	tmpl, ok := fromYear(lines[i], w.year)
+	if !ok {
+		return w.addLine(sec, pt)
+	}
+	line := w.s.expand(tmpl) + "。"
 	pt.lines = append(pt.lines, line)
 	return utf8.RuneCountInString(line)
 }
@@ -688,18 +734,16 @@ func (w *renderer) mechSentence(t *told) string {
 	surface := w.mention(t)
 	s.vars["m"] = surface
 	s.vars["mname"] = mname(m)
-	d1 := oneOf(r, m.details)
-	d2 := oneOf(r, m.details)
-	for i := 0; d2 == d1 && i < 4; i++ {
-		d2 = oneOf(r, m.details)
-	}
-	s.vars["detail"] = s.expand(d1)
-	s.vars["detail2"] = s.expand(d2)
+	two := r.Perm(len(m.details))
+	s.vars["detail"] = s.expand(m.details[two[0]])
+	s.vars["detail2"] = s.expand(m.details[two[len(two)-1]])
 	var line string
 	if t.isNew {
 		line = w.newSentence(t)
 	} else {
 		s.vars["verb"] = oneOf(r, m.againV)
+		s.vars["since"] = strconv.Itoa(t.a.year)
+		s.vars["first"] = oneOf(r, m.newV)
 		line = s.expand(oneOf(r, againFrames)) + "。"
 	}
 	t.note(line, surface, s.vars["mname"])
@@ -764,7 +808,22 @@ func (w *renderer) newSentence(t *told) string {
 		frames = []string{newFrames[0], newFrames[1], newFrames[3]}
 	}
 	s.vars["month"] = strconv.Itoa(1 + r.IntN(12))
+	if meaning := countMeaning(s.vars["m"]); meaning != "" && r.IntN(2) == 0 {
+		s.vars["m"] += oneOf(r, []string{"（即" + meaning + "）", "（" + meaning + "）"})
+	}
 	return lead.String() + s.expand(oneOf(r, frames)) + "。"
+}
+
+// countMeaning spells out the count a variant's name starts with, if known.
+func countMeaning(surface string) string {
+	if !strings.HasPrefix(surface, "“") {
+		return ""
+	}
+	count, _, ok := strings.Cut(strings.TrimPrefix(surface, "“"), "”")
+	if !ok {
+		return ""
+	}
+	return countMeanings[strings.ReplaceAll(count, "＋", "+")]
 }
 
 // cnCount writes a small count in Chinese numerals.

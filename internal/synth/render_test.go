@@ -181,6 +181,7 @@ func TestFillerNamesNoMechanism(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	mechs := chooseMechanisms(40, 2018, 6, nil, r)
 	for what, tmpl := range templates() {
+		tmpl, _ = fromYear(tmpl, 2100)
 		for range 5 {
 			text := testScene(t, r.Uint64()).expand(tmpl)
 			for _, m := range mechs {
@@ -376,4 +377,25 @@ func TestReportsStateWhatIsPlanted(t *testing.T) {
 	if planned == 0 || lacking == 0 || variants == 0 {
 		t.Errorf("%d plans, %d lacking, %d variants: the corpus lacks a kind of mention", planned, lacking, variants)
 	}
+}
+
+// BenchmarkRender measures reports rendered per second, to their bytes,
+// without the disk.
+func BenchmarkRender(b *testing.B) {
+	o := Options{Places: 200, Years: 6, Seed: 1, Out: b.TempDir()}
+	if err := o.fill(); err != nil {
+		b.Fatal(err)
+	}
+	c, err := newCorpus(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	n, bytes := 0, 0
+	for b.Loop() {
+		rep := c.render(c.places[n%len(c.places)], o.From+n/len(c.places)%o.Years)
+		bytes += len(rep.bytes)
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "reports/s")
+	b.SetBytes(int64(bytes / max(n, 1)))
 }

@@ -58,13 +58,15 @@ type Mention struct {
 	New     bool `json:"new,omitempty"`
 }
 
-func mentionOf(t *told, year int, conv func(string) string) Mention {
-	m := Mention{Mechanism: t.m.name, Surface: conv(t.primary), New: t.isNew, Variant: t.m.variantOf(t.primary)}
+// mentionOf is the truth of a mechanism a report tells of; written gives a
+// surface as the report writes it.
+func mentionOf(t *told, written func(string) string) Mention {
+	m := Mention{Mechanism: t.m.name, Surface: written(t.primary), New: t.isNew, Variant: t.m.variantOf(t.primary)}
 	if len(t.surfaces) > 0 && !slices.Contains(t.surfaces, t.primary) {
-		m.Surface = conv(t.surfaces[0])
+		m.Surface = written(t.surfaces[0])
 	}
 	for _, s := range t.surfaces {
-		m.Surfaces = append(m.Surfaces, conv(s))
+		m.Surfaces = append(m.Surfaces, written(s))
 	}
 	if t.a != nil {
 		m.Adopted = t.a.year

@@ -650,4 +650,20 @@ func (ec *executionContext) marshalNEvidenceStatus2githubᚗcomᚋfazhikgᚋfazh
 	return v
 }
 
+func (ec *executionContext) unmarshalOAdoptionStatus2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionStatus(ctx context.Context, v any) (*model.AdoptionStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.AdoptionStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAdoptionStatus2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionStatus(ctx context.Context, sel ast.SelectionSet, v *model.AdoptionStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 // endregion ***************************** type.gotpl *****************************

@@ -28,6 +28,8 @@ type ResolverRoot interface {
 	CoAdoption() CoAdoptionResolver
 	Document() DocumentResolver
 	Evidence() EvidenceResolver
+	GraphEdge() GraphEdgeResolver
+	GraphNode() GraphNodeResolver
 	Jurisdiction() JurisdictionResolver
 	Leader() LeaderResolver
 	Mechanism() MechanismResolver
@@ -154,6 +156,42 @@ type ComplexityRoot struct {
 		Text     func(childComplexity int) int
 	}
 
+	ExportFile struct {
+		Content   func(childComplexity int) int
+		MediaType func(childComplexity int) int
+		Name      func(childComplexity int) int
+	}
+
+	GraphEdge struct {
+		Adoptions     func(childComplexity int) int
+		Evidence      func(childComplexity int, first *int) int
+		EvidenceCount func(childComplexity int) int
+		FirstYear     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Reports       func(childComplexity int) int
+		Source        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		Target        func(childComplexity int) int
+		Years         func(childComplexity int) int
+	}
+
+	GraphNode struct {
+		Code          func(childComplexity int) int
+		Detail        func(childComplexity int) int
+		Entity        func(childComplexity int) int
+		Evidence      func(childComplexity int, first *int) int
+		EvidenceCount func(childComplexity int) int
+		FirstYear     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Label         func(childComplexity int) int
+		Level         func(childComplexity int) int
+		Province      func(childComplexity int) int
+		ReportCount   func(childComplexity int) int
+		Years         func(childComplexity int) int
+	}
+
 	Jurisdiction struct {
 		Adoptions   func(childComplexity int, includePlanned *bool) int
 		Aliases     func(childComplexity int) int
@@ -256,18 +294,24 @@ type ComplexityRoot struct {
 		DiffusionNetwork func(childComplexity int, minScore *float64, first *int) int
 		Document         func(childComplexity int, title string) int
 		Documents        func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Export           func(childComplexity int, format model.ExportFormat, ids []string, kinds []model.NodeKind, fromYear *int, toYear *int) int
+		GraphEdge        func(childComplexity int, kind model.EdgeKind, source string, target string) int
+		GraphNode        func(childComplexity int, id string) int
 		Jurisdiction     func(childComplexity int, name string) int
 		Jurisdictions    func(childComplexity int, filter *model.Filter, first *int, after *string) int
 		Leaders          func(childComplexity int, province *string, first *int) int
 		Mechanism        func(childComplexity int, name string) int
 		MechanismSpread  func(childComplexity int, name string, fromYear *int, toYear *int, includeVariants *bool, topK *int, minScore *float64) int
 		Mechanisms       func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Neighbourhood    func(childComplexity int, id string, hops *int, kinds []model.NodeKind, fromYear *int, toYear *int, limit *int, throughReports *bool) int
 		Node             func(childComplexity int, id string) int
 		Nodes            func(childComplexity int, ids []string) int
 		People           func(childComplexity int, filter *model.Filter, first *int, after *string) int
 		Report           func(childComplexity int, name string) int
 		Reports          func(childComplexity int, filter *model.Filter, first *int, after *string) int
+		Search           func(childComplexity int, text string, kinds []model.NodeKind, first *int) int
 		Stats            func(childComplexity int) int
+		Subgraph         func(childComplexity int, ids []string, kinds []model.NodeKind, fromYear *int, toYear *int) int
 	}
 
 	Report struct {
@@ -298,6 +342,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	SearchHit struct {
+		Match   func(childComplexity int) int
+		Matched func(childComplexity int) int
+		Node    func(childComplexity int) int
+	}
+
 	Spread struct {
 		Adoptions func(childComplexity int) int
 		Curve     func(childComplexity int) int
@@ -319,6 +369,12 @@ type ComplexityRoot struct {
 		Entities func(childComplexity int) int
 		Quads    func(childComplexity int) int
 		Reports  func(childComplexity int) int
+	}
+
+	Subgraph struct {
+		Edges     func(childComplexity int) int
+		Nodes     func(childComplexity int) int
+		Truncated func(childComplexity int) int
 	}
 
 	Transmission struct {
@@ -805,6 +861,181 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Evidence.Text(childComplexity), true
 
+	case "ExportFile.content":
+		if e.ComplexityRoot.ExportFile.Content == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.Content(childComplexity), true
+	case "ExportFile.mediaType":
+		if e.ComplexityRoot.ExportFile.MediaType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.MediaType(childComplexity), true
+	case "ExportFile.name":
+		if e.ComplexityRoot.ExportFile.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ExportFile.Name(childComplexity), true
+
+	case "GraphEdge.adoptions":
+		if e.ComplexityRoot.GraphEdge.Adoptions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Adoptions(childComplexity), true
+	case "GraphEdge.evidence":
+		if e.ComplexityRoot.GraphEdge.Evidence == nil {
+			break
+		}
+
+		args, err := ec.field_GraphEdge_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GraphEdge.Evidence(childComplexity, args["first"].(*int)), true
+	case "GraphEdge.evidenceCount":
+		if e.ComplexityRoot.GraphEdge.EvidenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.EvidenceCount(childComplexity), true
+	case "GraphEdge.firstYear":
+		if e.ComplexityRoot.GraphEdge.FirstYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.FirstYear(childComplexity), true
+	case "GraphEdge.id":
+		if e.ComplexityRoot.GraphEdge.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.ID(childComplexity), true
+	case "GraphEdge.kind":
+		if e.ComplexityRoot.GraphEdge.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Kind(childComplexity), true
+	case "GraphEdge.reports":
+		if e.ComplexityRoot.GraphEdge.Reports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Reports(childComplexity), true
+	case "GraphEdge.source":
+		if e.ComplexityRoot.GraphEdge.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Source(childComplexity), true
+	case "GraphEdge.status":
+		if e.ComplexityRoot.GraphEdge.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Status(childComplexity), true
+	case "GraphEdge.target":
+		if e.ComplexityRoot.GraphEdge.Target == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Target(childComplexity), true
+	case "GraphEdge.years":
+		if e.ComplexityRoot.GraphEdge.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphEdge.Years(childComplexity), true
+
+	case "GraphNode.code":
+		if e.ComplexityRoot.GraphNode.Code == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Code(childComplexity), true
+	case "GraphNode.detail":
+		if e.ComplexityRoot.GraphNode.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Detail(childComplexity), true
+	case "GraphNode.entity":
+		if e.ComplexityRoot.GraphNode.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Entity(childComplexity), true
+	case "GraphNode.evidence":
+		if e.ComplexityRoot.GraphNode.Evidence == nil {
+			break
+		}
+
+		args, err := ec.field_GraphNode_evidence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.GraphNode.Evidence(childComplexity, args["first"].(*int)), true
+	case "GraphNode.evidenceCount":
+		if e.ComplexityRoot.GraphNode.EvidenceCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.EvidenceCount(childComplexity), true
+	case "GraphNode.firstYear":
+		if e.ComplexityRoot.GraphNode.FirstYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.FirstYear(childComplexity), true
+	case "GraphNode.id":
+		if e.ComplexityRoot.GraphNode.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ID(childComplexity), true
+	case "GraphNode.kind":
+		if e.ComplexityRoot.GraphNode.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Kind(childComplexity), true
+	case "GraphNode.label":
+		if e.ComplexityRoot.GraphNode.Label == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Label(childComplexity), true
+	case "GraphNode.level":
+		if e.ComplexityRoot.GraphNode.Level == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Level(childComplexity), true
+	case "GraphNode.province":
+		if e.ComplexityRoot.GraphNode.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Province(childComplexity), true
+	case "GraphNode.reportCount":
+		if e.ComplexityRoot.GraphNode.ReportCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.ReportCount(childComplexity), true
+	case "GraphNode.years":
+		if e.ComplexityRoot.GraphNode.Years == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GraphNode.Years(childComplexity), true
+
 	case "Jurisdiction.adoptions":
 		if e.ComplexityRoot.Jurisdiction.Adoptions == nil {
 			break
@@ -1262,6 +1493,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Documents(childComplexity, args["filter"].(*model.Filter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.export":
+		if e.ComplexityRoot.Query.Export == nil {
+			break
+		}
+
+		args, err := ec.field_Query_export_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Export(childComplexity, args["format"].(model.ExportFormat), args["ids"].([]string), args["kinds"].([]model.NodeKind), args["fromYear"].(*int), args["toYear"].(*int)), true
+	case "Query.graphEdge":
+		if e.ComplexityRoot.Query.GraphEdge == nil {
+			break
+		}
+
+		args, err := ec.field_Query_graphEdge_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GraphEdge(childComplexity, args["kind"].(model.EdgeKind), args["source"].(string), args["target"].(string)), true
+	case "Query.graphNode":
+		if e.ComplexityRoot.Query.GraphNode == nil {
+			break
+		}
+
+		args, err := ec.field_Query_graphNode_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.GraphNode(childComplexity, args["id"].(string)), true
 
 	case "Query.jurisdiction":
 		if e.ComplexityRoot.Query.Jurisdiction == nil {
@@ -1329,6 +1593,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Mechanisms(childComplexity, args["filter"].(*model.Filter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.neighbourhood":
+		if e.ComplexityRoot.Query.Neighbourhood == nil {
+			break
+		}
+
+		args, err := ec.field_Query_neighbourhood_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Neighbourhood(childComplexity, args["id"].(string), args["hops"].(*int), args["kinds"].([]model.NodeKind), args["fromYear"].(*int), args["toYear"].(*int), args["limit"].(*int), args["throughReports"].(*bool)), true
 	case "Query.node":
 		if e.ComplexityRoot.Query.Node == nil {
 			break
@@ -1384,12 +1659,34 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Reports(childComplexity, args["filter"].(*model.Filter), args["first"].(*int), args["after"].(*string)), true
+	case "Query.search":
+		if e.ComplexityRoot.Query.Search == nil {
+			break
+		}
+
+		args, err := ec.field_Query_search_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Search(childComplexity, args["text"].(string), args["kinds"].([]model.NodeKind), args["first"].(*int)), true
 	case "Query.stats":
 		if e.ComplexityRoot.Query.Stats == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Stats(childComplexity), true
+	case "Query.subgraph":
+		if e.ComplexityRoot.Query.Subgraph == nil {
+			break
+		}
+
+		args, err := ec.field_Query_subgraph_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Subgraph(childComplexity, args["ids"].([]string), args["kinds"].([]model.NodeKind), args["fromYear"].(*int), args["toYear"].(*int)), true
 
 	case "Report.adoptions":
 		if e.ComplexityRoot.Report.Adoptions == nil {
@@ -1513,6 +1810,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ReportEdge.Node(childComplexity), true
 
+	case "SearchHit.match":
+		if e.ComplexityRoot.SearchHit.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Match(childComplexity), true
+	case "SearchHit.matched":
+		if e.ComplexityRoot.SearchHit.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Matched(childComplexity), true
+	case "SearchHit.node":
+		if e.ComplexityRoot.SearchHit.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SearchHit.Node(childComplexity), true
+
 	case "Spread.adoptions":
 		if e.ComplexityRoot.Spread.Adoptions == nil {
 			break
@@ -1604,6 +1920,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Stats.Reports(childComplexity), true
+
+	case "Subgraph.edges":
+		if e.ComplexityRoot.Subgraph.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Edges(childComplexity), true
+	case "Subgraph.nodes":
+		if e.ComplexityRoot.Subgraph.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Nodes(childComplexity), true
+	case "Subgraph.truncated":
+		if e.ComplexityRoot.Subgraph.Truncated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subgraph.Truncated(childComplexity), true
 
 	case "Transmission.evidence":
 		if e.ComplexityRoot.Transmission.Evidence == nil {
@@ -2035,6 +2370,179 @@ type Adoption implements Node {
   year: Int
   status: AdoptionStatus!
   evidence: [Evidence!]!
+}
+`, BuiltIn: false},
+	{Name: "../explore.graphqls", Input: `"Tells gqlgen to resolve a field of a generated type lazily, by a resolver."
+directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on INPUT_FIELD_DEFINITION | FIELD_DEFINITION
+
+"The kinds of entities the explorer draws."
+enum NodeKind {
+  REPORT
+  JURISDICTION
+  BODY
+  MECHANISM
+  DOCUMENT
+  AWARD
+  PERSON
+}
+
+"The kinds of links between entities, each drawn from source to target."
+enum EdgeKind {
+  "Jurisdiction → the jurisdiction it belongs to."
+  PARENT
+  "Body → its jurisdiction."
+  LOCATED_IN
+  "Mechanism → the mechanism it is a variant of."
+  FAMILY
+  "Mechanism → a body taking part in it."
+  TAKES_PART
+  "Document → the body that issued it."
+  ISSUER
+  "Person → the body named with them."
+  MEMBER_OF
+  "Report → the jurisdiction that issued it."
+  REPORTED_BY
+  "Jurisdiction → a mechanism it reports (its adoptions, every year)."
+  ADOPTED
+  "Report → an entity its text mentions."
+  MENTIONS
+}
+
+"An entity as the explorer draws it."
+type GraphNode {
+  id: ID!
+  kind: NodeKind!
+  "Name; a document's title; a report's title."
+  label: String!
+  "A few words more: a place's full name, a body's or document's kind, an award's recipient, a person's role, a report's place."
+  detail: String!
+  "Division code of a place, or of the place of a body or report."
+  code: String!
+  "Level of a place (province, city, county …), a document or an award."
+  level: String!
+  "The province the code lies in."
+  province: String!
+  "Years covered by the reports describing or mentioning the entity, ascending."
+  years: [Int!]!
+  "The first of those years."
+  firstYear: Int
+  "Sentences mentioning the entity."
+  evidenceCount: Int!
+  "Reports whose text mentions the entity."
+  reportCount: Int!
+  "The entity itself, with every field of its type."
+  entity: Node @goField(forceResolver: true)
+  "Sentences mentioning the entity, by report and position."
+  evidence(first: Int = 20): [Evidence!]! @goField(forceResolver: true)
+}
+
+"A link as the explorer draws it."
+type GraphEdge {
+  "Unique within a graph: kind, source and target."
+  id: ID!
+  kind: EdgeKind!
+  source: ID!
+  target: ID!
+  """
+  Years it is stated in: an adoption's years, a mentioning report's year;
+  for a description, the first year both ends are named.
+  """
+  years: [Int!]!
+  firstYear: Int
+  "An adoption's strongest status."
+  status: AdoptionStatus
+  "Sentences of an adoption or a mention; reports stating a description."
+  evidenceCount: Int!
+  "The adoptions an ADOPTED edge stands for."
+  adoptions: [Adoption!]! @goField(forceResolver: true)
+  "The sentences that state the link: an adoption's, a report's naming the entity, those naming both ends."
+  evidence(first: Int = 20): [Evidence!]! @goField(forceResolver: true)
+  "The reports that state the link."
+  reports: [Report!]! @goField(forceResolver: true)
+}
+
+"Nodes and the edges between them."
+type Subgraph {
+  nodes: [GraphNode!]!
+  edges: [GraphEdge!]!
+  "The limit stopped the walk before it reached every node it would have."
+  truncated: Boolean!
+}
+
+"An entity found by its name."
+type SearchHit {
+  node: GraphNode!
+  "The name, alias, full name, code or title that matched, as written."
+  matched: String!
+  "Equal to the text typed, starting with it, or containing it."
+  match: MatchKind!
+}
+
+enum MatchKind {
+  EXACT
+  PREFIX
+  CONTAINS
+}
+
+"Formats of graph exports."
+enum ExportFormat {
+  "Gephi, dynamic: nodes and edges start in their first year."
+  GEXF
+  GRAPHML
+  "Cytoscape JSON."
+  CYJS
+  "Two files: nodes and edges."
+  CSV
+}
+
+"One file of an export."
+type ExportFile {
+  name: String!
+  mediaType: String!
+  content: String!
+}
+
+extend type Query {
+  """
+  Entities whose name, alias, full name, code or title contains the text,
+  in simplified or traditional characters: for completion. Best first: an
+  equal name, then one starting with the text, then the most reported.
+  """
+  search(text: String!, kinds: [NodeKind!], first: Int = 10): [SearchHit!]!
+
+  """
+  The entities within hops links of a node, walked both ways, and every
+  edge between two of them. kinds keeps entities of those kinds (the node
+  itself always stays); fromYear and toYear keep the entities named by a
+  report covering a year in the range, and the adoptions and mentions of
+  such years. Reports are drawn but not walked through unless
+  throughReports is set (each mentions a hundred entities or more). The walk
+  stops at limit nodes, places and mechanisms kept first.
+  """
+  neighbourhood(
+    id: ID!
+    hops: Int = 1
+    kinds: [NodeKind!]
+    fromYear: Int
+    toYear: Int
+    limit: Int = 500
+    throughReports: Boolean = false
+  ): Subgraph!
+
+  "The given entities that pass the filters, and every edge between two of them."
+  subgraph(ids: [ID!]!, kinds: [NodeKind!], fromYear: Int, toYear: Int): Subgraph!
+
+  "The entity with an ID, as drawn."
+  graphNode(id: ID!): GraphNode
+
+  "The edge of a kind from source to target, if the graph holds one."
+  graphEdge(kind: EdgeKind!, source: ID!, target: ID!): GraphEdge
+
+  """
+  A graph export: of the given entities and the edges between them, or,
+  without ids, of the whole graph (filtered by kinds and years).
+  """
+  export(format: ExportFormat!, ids: [ID!], kinds: [NodeKind!], fromYear: Int, toYear: Int): [ExportFile!]!
 }
 `, BuiltIn: false},
 	{Name: "../jurisdiction.graphqls", Input: `"A place in the administrative hierarchy: province, city, county, zone, township, village."
@@ -2506,6 +3014,78 @@ func (ec *executionContext) childFields_Evidence(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Evidence", field.Name)
 }
 
+func (ec *executionContext) childFields_ExportFile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "name":
+		return ec.fieldContext_ExportFile_name(ctx, field)
+	case "mediaType":
+		return ec.fieldContext_ExportFile_mediaType(ctx, field)
+	case "content":
+		return ec.fieldContext_ExportFile_content(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ExportFile", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphEdge_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphEdge_kind(ctx, field)
+	case "source":
+		return ec.fieldContext_GraphEdge_source(ctx, field)
+	case "target":
+		return ec.fieldContext_GraphEdge_target(ctx, field)
+	case "years":
+		return ec.fieldContext_GraphEdge_years(ctx, field)
+	case "firstYear":
+		return ec.fieldContext_GraphEdge_firstYear(ctx, field)
+	case "status":
+		return ec.fieldContext_GraphEdge_status(ctx, field)
+	case "evidenceCount":
+		return ec.fieldContext_GraphEdge_evidenceCount(ctx, field)
+	case "adoptions":
+		return ec.fieldContext_GraphEdge_adoptions(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphEdge_evidence(ctx, field)
+	case "reports":
+		return ec.fieldContext_GraphEdge_reports(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_GraphNode(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_GraphNode_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_GraphNode_kind(ctx, field)
+	case "label":
+		return ec.fieldContext_GraphNode_label(ctx, field)
+	case "detail":
+		return ec.fieldContext_GraphNode_detail(ctx, field)
+	case "code":
+		return ec.fieldContext_GraphNode_code(ctx, field)
+	case "level":
+		return ec.fieldContext_GraphNode_level(ctx, field)
+	case "province":
+		return ec.fieldContext_GraphNode_province(ctx, field)
+	case "years":
+		return ec.fieldContext_GraphNode_years(ctx, field)
+	case "firstYear":
+		return ec.fieldContext_GraphNode_firstYear(ctx, field)
+	case "evidenceCount":
+		return ec.fieldContext_GraphNode_evidenceCount(ctx, field)
+	case "reportCount":
+		return ec.fieldContext_GraphNode_reportCount(ctx, field)
+	case "entity":
+		return ec.fieldContext_GraphNode_entity(ctx, field)
+	case "evidence":
+		return ec.fieldContext_GraphNode_evidence(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GraphNode", field.Name)
+}
+
 func (ec *executionContext) childFields_Jurisdiction(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -2750,6 +3330,18 @@ func (ec *executionContext) childFields_ReportEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type ReportEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_SearchHit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_SearchHit_node(ctx, field)
+	case "matched":
+		return ec.fieldContext_SearchHit_matched(ctx, field)
+	case "match":
+		return ec.fieldContext_SearchHit_match(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SearchHit", field.Name)
+}
+
 func (ec *executionContext) childFields_Spread(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "mechanism":
@@ -2794,6 +3386,18 @@ func (ec *executionContext) childFields_Stats(ctx context.Context, field graphql
 		return ec.fieldContext_Stats_entities(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Stats", field.Name)
+}
+
+func (ec *executionContext) childFields_Subgraph(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "nodes":
+		return ec.fieldContext_Subgraph_nodes(ctx, field)
+	case "edges":
+		return ec.fieldContext_Subgraph_edges(ctx, field)
+	case "truncated":
+		return ec.fieldContext_Subgraph_truncated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Subgraph", field.Name)
 }
 
 func (ec *executionContext) childFields_Transmission(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

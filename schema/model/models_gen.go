@@ -47,6 +47,13 @@ type DocumentEdge struct {
 	Node   *graph.Document `json:"node"`
 }
 
+// One file of an export.
+type ExportFile struct {
+	Name      string `json:"name"`
+	MediaType string `json:"mediaType"`
+	Content   string `json:"content"`
+}
+
 // Narrows a list. Fields left out do not filter.
 type Filter struct {
 	// Name or alias containing this, compared simplified, narrow and without punctuation.
@@ -65,6 +72,57 @@ type Filter struct {
 	YearFrom *int `json:"yearFrom,omitempty"`
 	// Mentioned by a report covering this year or earlier (reports: covering it).
 	YearTo *int `json:"yearTo,omitempty"`
+}
+
+// A link as the explorer draws it.
+type GraphEdge struct {
+	// Unique within a graph: kind, source and target.
+	ID     string   `json:"id"`
+	Kind   EdgeKind `json:"kind"`
+	Source string   `json:"source"`
+	Target string   `json:"target"`
+	// Years it is stated in: an adoption's years, a mentioning report's year;
+	// for a description, the first year both ends are named.
+	Years     []int `json:"years"`
+	FirstYear *int  `json:"firstYear,omitempty"`
+	// An adoption's strongest status.
+	Status *AdoptionStatus `json:"status,omitempty"`
+	// Sentences of an adoption or a mention; reports stating a description.
+	EvidenceCount int `json:"evidenceCount"`
+	// The adoptions an ADOPTED edge stands for.
+	Adoptions []*graph.Adoption `json:"adoptions"`
+	// The sentences that state the link: an adoption's, a report's naming the entity, those naming both ends.
+	Evidence []*graph.Evidence `json:"evidence"`
+	// The reports that state the link.
+	Reports []*graph.Report `json:"reports"`
+}
+
+// An entity as the explorer draws it.
+type GraphNode struct {
+	ID   string   `json:"id"`
+	Kind NodeKind `json:"kind"`
+	// Name; a document's title; a report's title.
+	Label string `json:"label"`
+	// A few words more: a place's full name, a body's or document's kind, an award's recipient, a person's role, a report's place.
+	Detail string `json:"detail"`
+	// Division code of a place, or of the place of a body or report.
+	Code string `json:"code"`
+	// Level of a place (province, city, county …), a document or an award.
+	Level string `json:"level"`
+	// The province the code lies in.
+	Province string `json:"province"`
+	// Years covered by the reports describing or mentioning the entity, ascending.
+	Years []int `json:"years"`
+	// The first of those years.
+	FirstYear *int `json:"firstYear,omitempty"`
+	// Sentences mentioning the entity.
+	EvidenceCount int `json:"evidenceCount"`
+	// Reports whose text mentions the entity.
+	ReportCount int `json:"reportCount"`
+	// The entity itself, with every field of its type.
+	Entity Node `json:"entity,omitempty"`
+	// Sentences mentioning the entity, by report and position.
+	Evidence []*graph.Evidence `json:"evidence"`
 }
 
 type JurisdictionConnection struct {
@@ -131,6 +189,23 @@ type ReportEdge struct {
 	Node   *graph.Report `json:"node"`
 }
 
+// An entity found by its name.
+type SearchHit struct {
+	Node *GraphNode `json:"node"`
+	// The name, alias, full name, code or title that matched, as written.
+	Matched string `json:"matched"`
+	// Equal to the text typed, starting with it, or containing it.
+	Match MatchKind `json:"match"`
+}
+
+// Nodes and the edges between them.
+type Subgraph struct {
+	Nodes []*GraphNode `json:"nodes"`
+	Edges []*GraphEdge `json:"edges"`
+	// The limit stopped the walk before it reached every node it would have.
+	Truncated bool `json:"truncated"`
+}
+
 // How a report states a mechanism's adoption.
 type AdoptionStatus string
 
@@ -187,6 +262,85 @@ func (e *AdoptionStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e AdoptionStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of links between entities, each drawn from source to target.
+type EdgeKind string
+
+const (
+	// Jurisdiction → the jurisdiction it belongs to.
+	EdgeKindParent EdgeKind = "PARENT"
+	// Body → its jurisdiction.
+	EdgeKindLocatedIn EdgeKind = "LOCATED_IN"
+	// Mechanism → the mechanism it is a variant of.
+	EdgeKindFamily EdgeKind = "FAMILY"
+	// Mechanism → a body taking part in it.
+	EdgeKindTakesPart EdgeKind = "TAKES_PART"
+	// Document → the body that issued it.
+	EdgeKindIssuer EdgeKind = "ISSUER"
+	// Person → the body named with them.
+	EdgeKindMemberOf EdgeKind = "MEMBER_OF"
+	// Report → the jurisdiction that issued it.
+	EdgeKindReportedBy EdgeKind = "REPORTED_BY"
+	// Jurisdiction → a mechanism it reports (its adoptions, every year).
+	EdgeKindAdopted EdgeKind = "ADOPTED"
+	// Report → an entity its text mentions.
+	EdgeKindMentions EdgeKind = "MENTIONS"
+)
+
+var AllEdgeKind = []EdgeKind{
+	EdgeKindParent,
+	EdgeKindLocatedIn,
+	EdgeKindFamily,
+	EdgeKindTakesPart,
+	EdgeKindIssuer,
+	EdgeKindMemberOf,
+	EdgeKindReportedBy,
+	EdgeKindAdopted,
+	EdgeKindMentions,
+}
+
+func (e EdgeKind) IsValid() bool {
+	switch e {
+	case EdgeKindParent, EdgeKindLocatedIn, EdgeKindFamily, EdgeKindTakesPart, EdgeKindIssuer, EdgeKindMemberOf, EdgeKindReportedBy, EdgeKindAdopted, EdgeKindMentions:
+		return true
+	}
+	return false
+}
+
+func (e EdgeKind) String() string {
+	return string(e)
+}
+
+func (e *EdgeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = EdgeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid EdgeKind", str)
+	}
+	return nil
+}
+
+func (e EdgeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *EdgeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e EdgeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
@@ -251,6 +405,192 @@ func (e *EvidenceStatus) UnmarshalJSON(b []byte) error {
 }
 
 func (e EvidenceStatus) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// Formats of graph exports.
+type ExportFormat string
+
+const (
+	// Gephi, dynamic: nodes and edges start in their first year.
+	ExportFormatGexf    ExportFormat = "GEXF"
+	ExportFormatGraphml ExportFormat = "GRAPHML"
+	// Cytoscape JSON.
+	ExportFormatCyjs ExportFormat = "CYJS"
+	// Two files: nodes and edges.
+	ExportFormatCSV ExportFormat = "CSV"
+)
+
+var AllExportFormat = []ExportFormat{
+	ExportFormatGexf,
+	ExportFormatGraphml,
+	ExportFormatCyjs,
+	ExportFormatCSV,
+}
+
+func (e ExportFormat) IsValid() bool {
+	switch e {
+	case ExportFormatGexf, ExportFormatGraphml, ExportFormatCyjs, ExportFormatCSV:
+		return true
+	}
+	return false
+}
+
+func (e ExportFormat) String() string {
+	return string(e)
+}
+
+func (e *ExportFormat) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ExportFormat(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ExportFormat", str)
+	}
+	return nil
+}
+
+func (e ExportFormat) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ExportFormat) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ExportFormat) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type MatchKind string
+
+const (
+	MatchKindExact    MatchKind = "EXACT"
+	MatchKindPrefix   MatchKind = "PREFIX"
+	MatchKindContains MatchKind = "CONTAINS"
+)
+
+var AllMatchKind = []MatchKind{
+	MatchKindExact,
+	MatchKindPrefix,
+	MatchKindContains,
+}
+
+func (e MatchKind) IsValid() bool {
+	switch e {
+	case MatchKindExact, MatchKindPrefix, MatchKindContains:
+		return true
+	}
+	return false
+}
+
+func (e MatchKind) String() string {
+	return string(e)
+}
+
+func (e *MatchKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = MatchKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid MatchKind", str)
+	}
+	return nil
+}
+
+func (e MatchKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *MatchKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e MatchKind) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+// The kinds of entities the explorer draws.
+type NodeKind string
+
+const (
+	NodeKindReport       NodeKind = "REPORT"
+	NodeKindJurisdiction NodeKind = "JURISDICTION"
+	NodeKindBody         NodeKind = "BODY"
+	NodeKindMechanism    NodeKind = "MECHANISM"
+	NodeKindDocument     NodeKind = "DOCUMENT"
+	NodeKindAward        NodeKind = "AWARD"
+	NodeKindPerson       NodeKind = "PERSON"
+)
+
+var AllNodeKind = []NodeKind{
+	NodeKindReport,
+	NodeKindJurisdiction,
+	NodeKindBody,
+	NodeKindMechanism,
+	NodeKindDocument,
+	NodeKindAward,
+	NodeKindPerson,
+}
+
+func (e NodeKind) IsValid() bool {
+	switch e {
+	case NodeKindReport, NodeKindJurisdiction, NodeKindBody, NodeKindMechanism, NodeKindDocument, NodeKindAward, NodeKindPerson:
+		return true
+	}
+	return false
+}
+
+func (e NodeKind) String() string {
+	return string(e)
+}
+
+func (e *NodeKind) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = NodeKind(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid NodeKind", str)
+	}
+	return nil
+}
+
+func (e NodeKind) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *NodeKind) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e NodeKind) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil

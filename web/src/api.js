@@ -1,0 +1,139 @@
+// The explorer reads the public GraphQL API only: every query below can be
+// sent by any client to /graphql.
+
+const endpoint = new URL("../graphql", window.location.href).pathname;
+
+// gql posts a query and returns its data; it throws an Error carrying the
+// GraphQL errors when there are any.
+export async function gql(query, variables = {}) {
+  const res = await fetch(endpoint, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await res.json().catch(() => ({ errors: [{ message: `HTTP ${res.status}` }] }));
+  if (body.errors && body.errors.length) {
+    const err = new Error(body.errors.map((e) => e.message).join("; "));
+    err.errors = body.errors;
+    throw err;
+  }
+  return body.data;
+}
+
+const NODE = `id kind label detail code level province years firstYear evidenceCount reportCount`;
+const EDGE = `id kind source target years firstYear status evidenceCount`;
+
+export function search(text, kinds) {
+  return gql(
+    `query($text: String!, $kinds: [NodeKind!]) {
+      search(text: $text, kinds: $kinds, first: 12) { matched match node { ${NODE} } }
+    }`,
+    { text, kinds },
+  ).then((d) => d.search);
+}
+
+export function neighbourhood(id, opts) {
+  return gql(
+    `query($id: ID!, $hops: Int, $kinds: [NodeKind!], $fromYear: Int, $toYear: Int, $limit: Int, $through: Boolean) {
+      neighbourhood(id: $id, hops: $hops, kinds: $kinds, fromYear: $fromYear, toYear: $toYear, limit: $limit, throughReports: $through) {
+        truncated nodes { ${NODE} } edges { ${EDGE} }
+      }
+    }`,
+    {
+      id,
+      hops: opts.hops,
+      kinds: opts.kinds,
+      fromYear: opts.fromYear,
+      toYear: opts.toYear,
+      limit: opts.limit,
+      through: opts.throughReports,
+    },
+  ).then((d) => d.neighbourhood);
+}
+
+const SENTENCE = `sentence section status index report { name title year jurisdiction { name fullName } }`;
+
+export function nodeEvidence(id) {
+  return gql(
+    `query($id: ID!) {
+      graphNode(id: $id) {
+        ${NODE}
+        evidence(first: 30) { ${SENTENCE} }
+        entity {
+          ... on Report { name title year published issuer source jurisdiction { fullName } }
+          ... on Mechanism { aliases family { name } }
+          ... on Jurisdiction { aliases parent { name } }
+          ... on Body { aliases }
+          ... on Document { aliases }
+        }
+      }
+    }`,
+    { id },
+  ).then((d) => d.graphNode);
+}
+
+export function edgeEvidence(kind, source, target) {
+  return gql(
+    `query($kind: EdgeKind!, $source: ID!, $target: ID!) {
+      graphEdge(kind: $kind, source: $source, target: $target) {
+        ${EDGE}
+        evidence(first: 30) { ${SENTENCE} }
+        reports { name title year jurisdiction { fullName } }
+      }
+    }`,
+    { kind, source, target },
+  ).then((d) => d.graphEdge);
+}
+
+export function exportGraph(format, ids, opts) {
+  return gql(
+    `query($format: ExportFormat!, $ids: [ID!], $kinds: [NodeKind!], $fromYear: Int, $toYear: Int) {
+      export(format: $format, ids: $ids, kinds: $kinds, fromYear: $fromYear, toYear: $toYear) { name mediaType content }
+    }`,
+    { format, ids, kinds: opts.kinds, fromYear: opts.fromYear, toYear: opts.toYear },
+  ).then((d) => d.export);
+}
+
+// adoptions reads a mechanism's adoptions, one per jurisdiction (its
+// earliest year), its variants' included, with where each place sits.
+export function adoptions(name) {
+  return gql(
+    `query($name: String!) {
+      mechanism(name: $name) {
+        id name aliases
+        adoptions(includeVariants: true) {
+          year status mechanism { name }
+          jurisdiction { id name fullName code level parent { name level parent { name } } }
+          evidence { ${SENTENCE} }
+        }
+      }
+    }`,
+    { name },
+  ).then((d) => d.mechanism);
+}
+
+// spread asks for the inferred diffusion of a mechanism. The field comes
+// with the diffusion analysis; a server without it answers with a
+// validation error, and spread resolves to null.
+export async function spread(name, fromYear, toYear) {
+  try {
+    const d = await gql(
+      `query($name: String!, $fromYear: Int, $toYear: Int) {
+        mechanismSpread(name: $name, fromYear: $fromYear, toYear: $toYear) {
+          mechanism { name }
+          adoptions { jurisdiction { name fullName } year }
+          curve { year count }
+          edges {
+            source { name fullName } target { name fullName }
+            sourceYear targetYear lag pathKind score evidence { sentence }
+          }
+        }
+      }`,
+      { name, fromYear, toYear },
+    );
+    return d.mechanismSpread;
+  } catch (err) {
+    if (/mechanismSpread|Cannot query field/i.test(err.message)) return null;
+    throw err;
+  }
+}

@@ -34,7 +34,10 @@ var (
 )
 
 // sentenceCues returns the cues a sentence states, without their mechanism.
-func (x *doc) sentenceCues(si int) []Cue {
+// For a sentence before the one naming the mechanism (alone is false),
+// a deployment from above is left out: 按照省委总体部署 in an opening
+// sentence frames the year's whole work, not the next sentence's mechanism.
+func (x *doc) sentenceCues(si int, alone bool) []Cue {
 	s := x.sents[si]
 	t := x.t
 	var out []Cue
@@ -113,6 +116,9 @@ func (x *doc) sentenceCues(si int) []Cue {
 		}
 	}
 	for _, loc := range deployRe.FindAllStringSubmatchIndex(str, -1) {
+		if !alone {
+			break
+		}
 		who := str[loc[4]:loc[5]]
 		if who == "上级" {
 			continue
@@ -216,6 +222,7 @@ func (x *doc) findDocLevel(title string) string {
 // it, and of the honours that name it.
 func (x *doc) cues() {
 	bySent := map[int][]Cue{}
+	before := map[int][]Cue{}
 	for i, mech := range x.rep.Mechanisms {
 		seen := map[string]bool{}
 		add := func(c Cue) {
@@ -232,7 +239,7 @@ func (x *doc) cues() {
 			}
 			cs, ok := bySent[si]
 			if !ok {
-				cs = x.sentenceCues(si)
+				cs = x.sentenceCues(si, true)
 				bySent[si] = cs
 			}
 			for _, c := range cs {
@@ -240,10 +247,10 @@ func (x *doc) cues() {
 			}
 			// the cue may come in the sentence before, in the same paragraph
 			if len(cs) == 0 && si > 0 && x.sents[si-1].line == x.sents[si].line {
-				prev, ok := bySent[si-1]
+				prev, ok := before[si-1]
 				if !ok {
-					prev = x.sentenceCues(si - 1)
-					bySent[si-1] = prev
+					prev = x.sentenceCues(si-1, false)
+					before[si-1] = prev
 				}
 				for _, c := range prev {
 					add(c)

@@ -252,7 +252,9 @@ func (m *Model) Spread(mechanism string, events []Event, o Options) Spread {
 				break
 			}
 			x := cands[j]
-			if x.count == 1 {
+			// a class of adopters elsewhere (src < 0, no place named) is
+			// spelled out, even of one
+			if x.src >= 0 || x.at != "" || x.kind >= numKinds {
 				sp.Edges = append(sp.Edges, m.edge(c, i, x, score))
 				n++
 			} else {

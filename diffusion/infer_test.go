@@ -208,6 +208,9 @@ func checkSpread(t *testing.T, sp Spread) {
 			t.Fatalf("%s: edge %+v: target year, adopted %d", sp.Mechanism, e, year[e.Target])
 		}
 		if e.SourceKind == SourcePlace {
+			if e.Source == "" {
+				t.Fatalf("%s: edge %+v from no place", sp.Mechanism, e)
+			}
 			if y, ok := year[e.Source]; ok && (y > e.TargetYear || (y == e.TargetYear && !e.Explicit)) {
 				t.Fatalf("%s: edge %+v from an adopter of %d", sp.Mechanism, e, y)
 			}

@@ -39,32 +39,10 @@ var (
 	pipeErr  error
 )
 
-type segmenter struct{ s *jieba.Segmenter }
-
-func (g segmenter) Tag(text string) []extract.Token {
-	ts := g.s.Tag(text)
-	out := make([]extract.Token, len(ts))
-	for i, t := range ts {
-		out[i] = extract.Token{Text: t.Text, Start: t.Start, End: t.End, POS: t.POS}
-	}
-	return out
-}
-
 // pipeline returns the pipeline the CLI uses: with the segmenter and the
 // domain's words.
 func pipeline(tb testing.TB) *extract.Pipeline {
-	pipeOnce.Do(func() {
-		var words []jieba.Word
-		for _, w := range extract.UserWords() {
-			words = append(words, jieba.Word{Text: w, Tag: "nz"})
-		}
-		seg, err := jieba.New(jieba.Options{UserWords: words})
-		if err != nil {
-			pipeErr = err
-			return
-		}
-		pipe = extract.NewPipeline(extract.Options{Segmenter: segmenter{seg}})
-	})
+	pipeOnce.Do(func() { pipe, _, pipeErr = jieba.NewPipeline() })
 	if pipeErr != nil {
 		tb.Fatal(pipeErr)
 	}

@@ -542,6 +542,20 @@ func (s *Store) Derive(ctx context.Context) (DeriveResult, error) {
 	return res, nil
 }
 
+// DiffusionParams returns the weights diffusion reads use: those the last
+// Derive fitted (fitted is true), or else diffusion.DefaultParams.
+func (s *Store) DiffusionParams(ctx context.Context) (p diffusion.Params, fitted bool, err error) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.open(); err != nil {
+		return p, false, fmt.Errorf("graph.DiffusionParams: %w", err)
+	}
+	if s.params != nil {
+		return *s.params, true, nil
+	}
+	return diffusion.DefaultParams(), false, nil
+}
+
 // eventsHash identifies the input of a fit.
 func eventsHash(places []diffusion.Place, events []diffusion.Event) string {
 	h := sha256.New()

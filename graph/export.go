@@ -11,9 +11,10 @@ import (
 )
 
 // WriteNQuads writes every quad of the store to w as N-Quads, report by
-// report in the order of their IDs, each report's quads sorted. Every quad
-// carries its report as label, so the output holds the whole store and
-// is the same whatever the backend.
+// report in the order of their IDs, each report's quads sorted, then the
+// derived results (labelled DiffusionID), if Derive stored any. Every
+// extracted quad carries its report as label, so the output holds the whole
+// store and is the same whatever the backend.
 func (s *Store) WriteNQuads(ctx context.Context, w io.Writer) error {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
@@ -27,6 +28,7 @@ func (s *Store) WriteNQuads(ctx context.Context, w io.Writer) error {
 		}
 	}
 	sort.Slice(reports, func(i, j int) bool { return reports[i] < reports[j] })
+	reports = append(reports, DiffusionID)
 	enc := nquads.NewWriter(w)
 	for _, id := range reports {
 		found, err := s.scan(ctx, quad.Label, []quad.Value{id.IRI()}, "")

@@ -23,8 +23,24 @@ func (r *coAdoptionResolver) Other(ctx context.Context, obj *model.CoAdoption) (
 	return loadOne(ctx, r.load(ctx).mechanisms, obj.OtherID)
 }
 
+func (r *diffusionModelResolver) Rates(ctx context.Context, obj *model.DiffusionModel) ([]*model.PathRate, error) {
+	var out []*model.PathRate
+	for _, k := range diffusion.PathKinds() {
+		out = append(out, &model.PathRate{PathKind: k, Rate: obj.Rate[k]})
+	}
+	return out, nil
+}
+
 func (r *leaderResolver) Jurisdiction(ctx context.Context, obj *diffusion.Leader) (*graph.Jurisdiction, error) {
 	return loadOne(ctx, r.load(ctx).jurisdictions, graph.JurisdictionID(obj.Place))
+}
+
+func (r *queryResolver) DiffusionModel(ctx context.Context) (*model.DiffusionModel, error) {
+	p, fitted, err := r.Store.DiffusionParams(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return &model.DiffusionModel{Params: effective(p), Fitted: fitted}, nil
 }
 
 func (r *queryResolver) MechanismSpread(ctx context.Context, name string, fromYear *int, toYear *int, includeVariants *bool, topK *int, minScore *float64) (*graph.Spread, error) {
@@ -46,7 +62,13 @@ func (r *queryResolver) MechanismSpread(ctx context.Context, name string, fromYe
 		o.TopK = *topK
 	}
 	if minScore != nil {
+		if *minScore < 0 || *minScore > 1 {
+			return nil, fmt.Errorf("%w: minScore must be between 0 and 1", errBadInput)
+		}
 		o.MinScore = *minScore
+	}
+	if fromYear != nil && toYear != nil && *fromYear > *toYear {
+		return nil, fmt.Errorf("%w: fromYear %d is after toYear %d", errBadInput, *fromYear, *toYear)
 	}
 	return r.Store.Spread(ctx, ids[0], o)
 }
@@ -206,6 +228,10 @@ func (r *transmissionResolver) Evidence(ctx context.Context, obj *model.Transmis
 
 func (r *Resolver) CoAdoption() generated.CoAdoptionResolver { return &coAdoptionResolver{r} }
 
+func (r *Resolver) DiffusionModel() generated.DiffusionModelResolver {
+	return &diffusionModelResolver{r}
+}
+
 func (r *Resolver) Leader() generated.LeaderResolver { return &leaderResolver{r} }
 
 func (r *Resolver) Spread() generated.SpreadResolver { return &spreadResolver{r} }
@@ -218,6 +244,7 @@ func (r *Resolver) Transmission() generated.TransmissionResolver { return &trans
 
 type (
 	coAdoptionResolver     struct{ *Resolver }
+	diffusionModelResolver struct{ *Resolver }
 	leaderResolver         struct{ *Resolver }
 	spreadResolver         struct{ *Resolver }
 	spreadAdoptionResolver struct{ *Resolver }

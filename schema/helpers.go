@@ -7,6 +7,7 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
+	"github.com/fazhikg/fazhikg/diffusion"
 	"github.com/fazhikg/fazhikg/extract"
 	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/schema/model"
@@ -203,4 +204,28 @@ func firstEvidence(ctx context.Context, r *Resolver, ids []graph.ID, first *int)
 		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
 	}
 	return loadAll(ctx, r.load(ctx).evidence, ids[:min(len(ids), size(first))])
+}
+
+// effective fills the weights a fit may leave out with those inference
+// uses in their place.
+func effective(p diffusion.Params) diffusion.Params {
+	d := diffusion.DefaultParams()
+	rates := map[string]float64{}
+	for _, k := range diffusion.PathKinds() {
+		rates[k] = p.Rate[k]
+		if rates[k] <= 0 {
+			rates[k] = d.Rate[k]
+		}
+	}
+	p.Rate = rates
+	for _, f := range []struct{ v, def *float64 }{
+		{&p.Decay, &d.Decay}, {&p.Tie, &d.Tie}, {&p.Innovation, &d.Innovation}, {&p.Document, &d.Document},
+		{&p.ExplicitShare, &d.ExplicitShare}, {&p.Cite, &d.Cite}, {&p.CiteOther, &d.CiteOther},
+	} {
+		if *f.v <= 0 {
+			*f.v = *f.def
+		}
+	}
+	p.Misnamed = max(p.Misnamed, diffusion.MinMisnamed)
+	return p
 }

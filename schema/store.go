@@ -30,6 +30,7 @@ type Store interface {
 	DiffusionNetwork(ctx context.Context, minScore float64, first int) ([]diffusion.Edge, error)
 	Leaders(ctx context.Context, province string, first int) ([]diffusion.Leader, error)
 	CoAdoption(ctx context.Context, mechanism graph.ID, first int) ([]diffusion.Pair, error)
+	DiffusionParams(ctx context.Context) (diffusion.Params, bool, error)
 }
 
 var _ Store = (*graph.Store)(nil)

@@ -193,6 +193,22 @@ func Xiuzhou2023Revised() *extract.Report {
 }
 
 // line is one sentence of a fixture report.
+// Jiaxing2020 is a report that names the source of its adoption: 嘉兴市
+// learned 府检联动 from 湖州市. It is not part of Fixture.
+func Jiaxing2020() *extract.Report {
+	b := newReport("jiaxing-2020", "sha-jiaxing-2020", 2020,
+		&extract.Jurisdiction{Code: CodeJiaxing, Name: "嘉兴市", FullName: "浙江省嘉兴市", Level: extract.City, Parent: CodeZhejiang},
+		line{"嘉兴市2020年法治政府建设工作报告", extract.Front, ""},
+		line{"学习借鉴湖州市经验，建立府检联动机制。", extract.Achieved, "一、主要成效"},
+	)
+	b.r.Title = "嘉兴市2020年法治政府建设工作报告"
+	b.places(zhejiang(), extract.Jurisdiction{Code: CodeHuzhou, Name: "湖州市", FullName: "浙江省湖州市", Level: extract.City, Parent: CodeZhejiang})
+	b.mentionPlace(CodeHuzhou, "湖州市")
+	b.mechanism("府检联动", "", true, nil, "府检联动机制")
+	b.cue(0, extract.CueLearned, CodeHuzhou, "湖州市")
+	return b.r
+}
+
 type line struct {
 	text    string
 	status  extract.Status
@@ -273,6 +289,12 @@ func (b *reportBuilder) body(name, kind, code string, surfaces ...string) {
 func (b *reportBuilder) mechanism(name, family string, known bool, bodies []string, surfaces ...string) {
 	b.r.Mechanisms = append(b.r.Mechanisms, extract.Mechanism{Name: name, Family: family, Known: known,
 		Bodies: bodies, Surfaces: surfaces, Mentions: b.findAll(surfaces)})
+}
+
+// cue gives mechanism i a cue whose statement is surface's first mention.
+func (b *reportBuilder) cue(i int, kind, place, surface string) {
+	m := &b.r.Mechanisms[i]
+	m.Cues = append(m.Cues, extract.Cue{Kind: kind, Place: place, Mention: b.find(surface)[0]})
 }
 
 func (b *reportBuilder) document(title, kind, issuer, level, surface string) {

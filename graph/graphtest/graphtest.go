@@ -60,6 +60,9 @@ func Run(t *testing.T, h Harness) {
 		{"Invalid", testInvalid},
 		{"Atomic", testAtomic},
 		{"Reopen", testReopen},
+		{"Spread", testSpread},
+		{"DiffusionAcross", testDiffusionAcross},
+		{"Derive", testDerive},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, h) })

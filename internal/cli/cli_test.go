@@ -230,6 +230,31 @@ func TestSeedsOverGraphQL(t *testing.T) {
 	if j := res.Data.J; j.FullName != "江苏省常州市常州经济开发区" || j.Parent.Name != "常州市" {
 		t.Errorf("常州经开区: %+v", j)
 	}
+
+	// the spread of 府院联动 starts where the five reports say it did
+	var spread struct {
+		Data struct {
+			MechanismSpread struct {
+				Adoptions []struct {
+					Jurisdiction struct{ Name string }
+					Year         int
+				}
+				Fitted bool
+			}
+		}
+		Errors []any
+	}
+	query(t, url, `{ mechanismSpread(name: "府院联动") { adoptions { jurisdiction { name } year } fitted } }`, &spread)
+	if len(spread.Errors) > 0 {
+		t.Fatalf("errors: %v", spread.Errors)
+	}
+	as := spread.Data.MechanismSpread.Adoptions
+	if len(as) == 0 || as[0].Jurisdiction.Name != "湖州市" || as[0].Year != 2018 {
+		t.Errorf("mechanismSpread(府院联动) adoptions = %+v, want 湖州市 2018 first", as)
+	}
+	if !spread.Data.MechanismSpread.Fitted {
+		t.Error("mechanismSpread after ingest: not fitted (ingest derives)")
+	}
 }
 
 // serve starts fazhikg serve on a free port and returns its URL.

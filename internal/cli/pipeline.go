@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"fmt"
 	"runtime"
 	"sync"
 
@@ -10,31 +9,8 @@ import (
 	"github.com/fazhikg/fazhikg/extract/jieba"
 )
 
-// segmenter adapts jieba to extract.Segmenter.
-type segmenter struct{ s *jieba.Segmenter }
-
-func (g segmenter) Tag(text string) []extract.Token {
-	ts := g.s.Tag(text)
-	out := make([]extract.Token, len(ts))
-	for i, t := range ts {
-		out[i] = extract.Token{Text: t.Text, Start: t.Start, End: t.End, POS: t.POS}
-	}
-	return out
-}
-
-// newPipeline loads the segmenter with the domain's words and returns the
-// extraction pipeline and a function releasing it.
-func newPipeline() (*extract.Pipeline, func(), error) {
-	var words []jieba.Word
-	for _, w := range extract.UserWords() {
-		words = append(words, jieba.Word{Text: w, Tag: "nz"})
-	}
-	seg, err := jieba.New(jieba.Options{UserWords: words})
-	if err != nil {
-		return nil, nil, fmt.Errorf("loading the segmenter: %w", err)
-	}
-	return extract.NewPipeline(extract.Options{Segmenter: segmenter{seg}}), seg.Close, nil
-}
+// newPipeline returns the extraction pipeline and a function releasing it.
+func newPipeline() (*extract.Pipeline, func(), error) { return jieba.NewPipeline() }
 
 // extracted is the outcome of reading and extracting one input.
 type extracted struct {

@@ -16,31 +16,15 @@ import (
 	"github.com/fazhikg/fazhikg/internal/synth"
 )
 
-// segmenter adapts jieba to extract.Segmenter, as the command line does.
-type segmenter struct{ s *jieba.Segmenter }
-
-func (g segmenter) Tag(text string) []extract.Token {
-	ts := g.s.Tag(text)
-	out := make([]extract.Token, len(ts))
-	for i, t := range ts {
-		out[i] = extract.Token{Text: t.Text, Start: t.Start, End: t.End, POS: t.POS}
-	}
-	return out
-}
-
 // pipeline is the extraction pipeline the command line builds: jieba with
 // the domain's words.
 func pipeline(t testing.TB) *extract.Pipeline {
-	var words []jieba.Word
-	for _, w := range extract.UserWords() {
-		words = append(words, jieba.Word{Text: w, Tag: "nz"})
-	}
-	seg, err := jieba.New(jieba.Options{UserWords: words})
+	p, release, err := jieba.NewPipeline()
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(seg.Close)
-	return extract.NewPipeline(extract.Options{Segmenter: segmenter{seg}})
+	t.Cleanup(release)
+	return p
 }
 
 // norm is a mechanism name for comparison: simplified, without quotes.

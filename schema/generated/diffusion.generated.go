@@ -21,6 +21,9 @@ type CoAdoptionResolver interface {
 	Mechanism(ctx context.Context, obj *model.CoAdoption) (*graph.Mechanism, error)
 	Other(ctx context.Context, obj *model.CoAdoption) (*graph.Mechanism, error)
 }
+type DiffusionModelResolver interface {
+	Rates(ctx context.Context, obj *model.DiffusionModel) ([]*model.PathRate, error)
+}
 type LeaderResolver interface {
 	Jurisdiction(ctx context.Context, obj *diffusion.Leader) (*graph.Jurisdiction, error)
 }
@@ -402,6 +405,245 @@ func (ec *executionContext) fieldContext_CurvePoint_count(_ context.Context, fie
 	return graphql.NewScalarFieldContext("CurvePoint", field, false, false, "Int")
 }
 
+func (ec *executionContext) _DiffusionModel_fitted(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_fitted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Fitted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_fitted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _DiffusionModel_rates(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_rates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DiffusionModel().Rates(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.PathRate) graphql.Marshaler {
+			return ec.marshalNPathRate2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐPathRateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_rates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DiffusionModel",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PathRate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DiffusionModel_decay(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_decay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decay, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_decay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_tie(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_tie(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Tie, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_tie(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_innovation(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_innovation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Innovation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_innovation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_document(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_document(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Document, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_document(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_explicitShare(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_explicitShare(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExplicitShare, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_explicitShare(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_misnamed(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_misnamed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Misnamed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_misnamed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_cite(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_cite(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cite, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_cite(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
+func (ec *executionContext) _DiffusionModel_citeOther(ctx context.Context, field graphql.CollectedField, obj *model.DiffusionModel) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DiffusionModel_citeOther(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CiteOther, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DiffusionModel_citeOther(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DiffusionModel", field, false, false, "Float")
+}
+
 func (ec *executionContext) _Leader_jurisdiction(ctx context.Context, field graphql.CollectedField, obj *diffusion.Leader) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -524,6 +766,52 @@ func (ec *executionContext) _Leader_lag(ctx context.Context, field graphql.Colle
 }
 func (ec *executionContext) fieldContext_Leader_lag(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Leader", field, false, false, "Float")
+}
+
+func (ec *executionContext) _PathRate_pathKind(ctx context.Context, field graphql.CollectedField, obj *model.PathRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRate_pathKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PathKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRate_pathKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathRate", field, false, false, "String")
+}
+
+func (ec *executionContext) _PathRate_rate(ctx context.Context, field graphql.CollectedField, obj *model.PathRate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PathRate_rate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PathRate_rate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PathRate", field, false, false, "Float")
 }
 
 func (ec *executionContext) _Spread_mechanism(ctx context.Context, field graphql.CollectedField, obj *graph.Spread) (ret graphql.Marshaler) {
@@ -1281,6 +1569,85 @@ func (ec *executionContext) _CurvePoint(ctx context.Context, sel ast.SelectionSe
 	return out
 }
 
+var diffusionModelImplementors = []string{"DiffusionModel"}
+
+func (ec *executionContext) _DiffusionModel(ctx context.Context, sel ast.SelectionSet, obj *model.DiffusionModel) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, diffusionModelImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DiffusionModel")
+		case "fitted":
+			out.Values[i] = ec._DiffusionModel_fitted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rates":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DiffusionModel_rates(ctx, field, obj)
+				})
+		case "decay":
+			out.Values[i] = ec._DiffusionModel_decay(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tie":
+			out.Values[i] = ec._DiffusionModel_tie(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "innovation":
+			out.Values[i] = ec._DiffusionModel_innovation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "document":
+			out.Values[i] = ec._DiffusionModel_document(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "explicitShare":
+			out.Values[i] = ec._DiffusionModel_explicitShare(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "misnamed":
+			out.Values[i] = ec._DiffusionModel_misnamed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cite":
+			out.Values[i] = ec._DiffusionModel_cite(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "citeOther":
+			out.Values[i] = ec._DiffusionModel_citeOther(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var leaderImplementors = []string{"Leader"}
 
 func (ec *executionContext) _Leader(ctx context.Context, sel ast.SelectionSet, obj *diffusion.Leader) graphql.Marshaler {
@@ -1317,6 +1684,44 @@ func (ec *executionContext) _Leader(ctx context.Context, sel ast.SelectionSet, o
 			out.Values[i] = ec._Leader_lag(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pathRateImplementors = []string{"PathRate"}
+
+func (ec *executionContext) _PathRate(ctx context.Context, sel ast.SelectionSet, obj *model.PathRate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pathRateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PathRate")
+		case "pathKind":
+			out.Values[i] = ec._PathRate_pathKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rate":
+			out.Values[i] = ec._PathRate_rate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -1591,6 +1996,14 @@ func (ec *executionContext) marshalNCurvePoint2ᚕgithubᚗcomᚋfazhikgᚋfazhi
 	return ret
 }
 
+func (ec *executionContext) marshalNDiffusionModel2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐDiffusionModel(ctx context.Context, sel ast.SelectionSet, v *model.DiffusionModel) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "DiffusionModel!")
+		return graphql.Null
+	}
+	return ec._DiffusionModel(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNLeader2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋdiffusionᚐLeaderᚄ(ctx context.Context, sel ast.SelectionSet, v []*diffusion.Leader) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -1613,6 +2026,30 @@ func (ec *executionContext) marshalNLeader2ᚖgithubᚗcomᚋfazhikgᚋfazhikg�
 		return graphql.Null
 	}
 	return ec._Leader(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPathRate2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐPathRateᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.PathRate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPathRate2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐPathRate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPathRate2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐPathRate(ctx context.Context, sel ast.SelectionSet, v *model.PathRate) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PathRate!")
+		return graphql.Null
+	}
+	return ec._PathRate(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNSourceKind2githubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐSourceKind(ctx context.Context, v any) (model.SourceKind, error) {

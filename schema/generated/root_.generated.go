@@ -26,6 +26,7 @@ type ResolverRoot interface {
 	Award() AwardResolver
 	Body() BodyResolver
 	CoAdoption() CoAdoptionResolver
+	DiffusionModel() DiffusionModelResolver
 	Document() DocumentResolver
 	Evidence() EvidenceResolver
 	GraphEdge() GraphEdgeResolver
@@ -120,6 +121,19 @@ type ComplexityRoot struct {
 		New   func(childComplexity int) int
 		Total func(childComplexity int) int
 		Year  func(childComplexity int) int
+	}
+
+	DiffusionModel struct {
+		Cite          func(childComplexity int) int
+		CiteOther     func(childComplexity int) int
+		Decay         func(childComplexity int) int
+		Document      func(childComplexity int) int
+		ExplicitShare func(childComplexity int) int
+		Fitted        func(childComplexity int) int
+		Innovation    func(childComplexity int) int
+		Misnamed      func(childComplexity int) int
+		Rates         func(childComplexity int) int
+		Tie           func(childComplexity int) int
 	}
 
 	Document struct {
@@ -265,6 +279,11 @@ type ComplexityRoot struct {
 		StartCursor     func(childComplexity int) int
 	}
 
+	PathRate struct {
+		PathKind func(childComplexity int) int
+		Rate     func(childComplexity int) int
+	}
+
 	Person struct {
 		Body        func(childComplexity int) int
 		Evidence    func(childComplexity int, first *int) int
@@ -291,6 +310,7 @@ type ComplexityRoot struct {
 		Bodies           func(childComplexity int, filter *model.Filter, first *int, after *string) int
 		Body             func(childComplexity int, name string) int
 		CoAdoption       func(childComplexity int, name string, first *int) int
+		DiffusionModel   func(childComplexity int) int
 		DiffusionNetwork func(childComplexity int, minScore *float64, first *int) int
 		Document         func(childComplexity int, title string) int
 		Documents        func(childComplexity int, filter *model.Filter, first *int, after *string) int
@@ -719,6 +739,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CurvePoint.Year(childComplexity), true
+
+	case "DiffusionModel.cite":
+		if e.ComplexityRoot.DiffusionModel.Cite == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Cite(childComplexity), true
+	case "DiffusionModel.citeOther":
+		if e.ComplexityRoot.DiffusionModel.CiteOther == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.CiteOther(childComplexity), true
+	case "DiffusionModel.decay":
+		if e.ComplexityRoot.DiffusionModel.Decay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Decay(childComplexity), true
+	case "DiffusionModel.document":
+		if e.ComplexityRoot.DiffusionModel.Document == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Document(childComplexity), true
+	case "DiffusionModel.explicitShare":
+		if e.ComplexityRoot.DiffusionModel.ExplicitShare == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.ExplicitShare(childComplexity), true
+	case "DiffusionModel.fitted":
+		if e.ComplexityRoot.DiffusionModel.Fitted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Fitted(childComplexity), true
+	case "DiffusionModel.innovation":
+		if e.ComplexityRoot.DiffusionModel.Innovation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Innovation(childComplexity), true
+	case "DiffusionModel.misnamed":
+		if e.ComplexityRoot.DiffusionModel.Misnamed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Misnamed(childComplexity), true
+	case "DiffusionModel.rates":
+		if e.ComplexityRoot.DiffusionModel.Rates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Rates(childComplexity), true
+	case "DiffusionModel.tie":
+		if e.ComplexityRoot.DiffusionModel.Tie == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DiffusionModel.Tie(childComplexity), true
 
 	case "Document.aliases":
 		if e.ComplexityRoot.Document.Aliases == nil {
@@ -1336,6 +1417,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PageInfo.StartCursor(childComplexity), true
 
+	case "PathRate.pathKind":
+		if e.ComplexityRoot.PathRate.PathKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRate.PathKind(childComplexity), true
+	case "PathRate.rate":
+		if e.ComplexityRoot.PathRate.Rate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PathRate.Rate(childComplexity), true
+
 	case "Person.body":
 		if e.ComplexityRoot.Person.Body == nil {
 			break
@@ -1460,6 +1554,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CoAdoption(childComplexity, args["name"].(string), args["first"].(*int)), true
+	case "Query.diffusionModel":
+		if e.ComplexityRoot.Query.DiffusionModel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.DiffusionModel(childComplexity), true
 	case "Query.diffusionNetwork":
 		if e.ComplexityRoot.Query.DiffusionNetwork == nil {
 			break
@@ -2261,7 +2361,45 @@ type CoAdoption {
   sameYear: Int!
 }
 
+"""
+The weights of the diffusion model: fitted to this store's adoptions by
+fazhikg derive (which ingest runs), or the defaults before the first fit. A
+place that has not adopted feels, from each earlier adopter, a yearly hazard
+rate(pathKind) × decay^(lag − 1); on top, innovation (adopting on its own) and
+document (once a document calling for the mechanism applies to it).
+"""
+type DiffusionModel {
+  "Fitted to this store (false: the defaults)."
+  fitted: Boolean!
+  "Per path kind, the yearly hazard that one adopter passes a mechanism on to a place so related, the year after it adopted."
+  rates: [PathRate!]!
+  "Multiplies the hazard for each further year of lag."
+  decay: Float!
+  "How much a same-year adopter a report names counts against one of the year before."
+  tie: Float!
+  "The yearly chance that a place adopts on its own."
+  innovation: Float!
+  "The yearly hazard of adopting once a document calling for the mechanism applies to the place."
+  document: Float!
+  "The share of transmitted adoptions whose report names the source (学习借鉴, 在全市推广)."
+  explicitShare: Float!
+  "The chance that a report names as its source a place that was not: how far a named source is trusted."
+  misnamed: Float!
+  "The chance that an adoption a document caused cites it."
+  cite: Float!
+  "The chance that an adopter cites such a document though it took the mechanism from elsewhere."
+  citeOther: Float!
+}
+
+type PathRate {
+  "parent-child, child-parent, siblings, province or national."
+  pathKind: String!
+  rate: Float!
+}
+
 extend type Query {
+  "The weights the diffusion queries score transmissions with."
+  diffusionModel: DiffusionModel!
   """
   How a mechanism (by any name it goes by) spread: its adoptions in order, the
   cumulative curve, and the inferred diffusion network. Adopters before
@@ -2946,6 +3084,32 @@ func (ec *executionContext) childFields_CurvePoint(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type CurvePoint", field.Name)
 }
 
+func (ec *executionContext) childFields_DiffusionModel(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "fitted":
+		return ec.fieldContext_DiffusionModel_fitted(ctx, field)
+	case "rates":
+		return ec.fieldContext_DiffusionModel_rates(ctx, field)
+	case "decay":
+		return ec.fieldContext_DiffusionModel_decay(ctx, field)
+	case "tie":
+		return ec.fieldContext_DiffusionModel_tie(ctx, field)
+	case "innovation":
+		return ec.fieldContext_DiffusionModel_innovation(ctx, field)
+	case "document":
+		return ec.fieldContext_DiffusionModel_document(ctx, field)
+	case "explicitShare":
+		return ec.fieldContext_DiffusionModel_explicitShare(ctx, field)
+	case "misnamed":
+		return ec.fieldContext_DiffusionModel_misnamed(ctx, field)
+	case "cite":
+		return ec.fieldContext_DiffusionModel_cite(ctx, field)
+	case "citeOther":
+		return ec.fieldContext_DiffusionModel_citeOther(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DiffusionModel", field.Name)
+}
+
 func (ec *executionContext) childFields_Document(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3230,6 +3394,16 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 		return ec.fieldContext_PageInfo_endCursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
+}
+
+func (ec *executionContext) childFields_PathRate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "pathKind":
+		return ec.fieldContext_PathRate_pathKind(ctx, field)
+	case "rate":
+		return ec.fieldContext_PathRate_rate(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PathRate", field.Name)
 }
 
 func (ec *executionContext) childFields_Person(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

@@ -27,6 +27,7 @@ type QueryResolver interface {
 	Awards(ctx context.Context, filter *model.Filter, first *int, after *string) (*model.AwardConnection, error)
 	Body(ctx context.Context, name string) (*graph.Body, error)
 	Bodies(ctx context.Context, filter *model.Filter, first *int, after *string) (*model.BodyConnection, error)
+	DiffusionModel(ctx context.Context) (*model.DiffusionModel, error)
 	MechanismSpread(ctx context.Context, name string, fromYear *int, toYear *int, includeVariants *bool, topK *int, minScore *float64) (*graph.Spread, error)
 	DiffusionNetwork(ctx context.Context, minScore *float64, first *int) ([]*model.Transmission, error)
 	Leaders(ctx context.Context, province *string, first *int) ([]*diffusion.Leader, error)
@@ -1107,6 +1108,38 @@ func (ec *executionContext) fieldContext_Query_bodies(ctx context.Context, field
 	if fc.Args, err = ec.field_Query_bodies_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_diffusionModel(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_diffusionModel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().DiffusionModel(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.DiffusionModel) graphql.Marshaler {
+			return ec.marshalNDiffusionModel2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐDiffusionModel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_diffusionModel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DiffusionModel(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -2429,6 +2462,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_bodies(ctx, field)
+				})
+		case "diffusionModel":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_diffusionModel(ctx, field)
 				})
 		case "mechanismSpread":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,

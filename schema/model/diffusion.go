@@ -29,3 +29,15 @@ type CoAdoption struct {
 	OtherFirst           int
 	SameYear             int
 }
+
+// DiffusionModel is the weights of the diffusion model in use.
+type DiffusionModel struct {
+	diffusion.Params
+	Fitted bool
+}
+
+// PathRate is the rate of one path kind.
+type PathRate struct {
+	PathKind string
+	Rate     float64
+}

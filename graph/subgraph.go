@@ -291,17 +291,30 @@ func (w *walk) result() *Subgraph {
 	for _, id := range w.order {
 		g.Nodes = append(g.Nodes, w.node(w.nodes[id]))
 	}
+	type keyed struct {
+		key  string
+		edge Edge
+	}
+	var edges []keyed
 	seen := make(map[string]bool)
 	for _, id := range w.order {
 		for _, e := range w.edgesOf(w.nodes[id]) {
-			if !w.has(e.Source) || !w.has(e.Target) || seen[e.Key()] {
+			if !w.has(e.Source) || !w.has(e.Target) {
 				continue
 			}
-			seen[e.Key()] = true
-			g.Edges = append(g.Edges, e)
+			key := e.Key()
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			edges = append(edges, keyed{key, e})
 		}
 	}
-	sort.Slice(g.Edges, func(i, j int) bool { return g.Edges[i].Key() < g.Edges[j].Key() })
+	sort.Slice(edges, func(i, j int) bool { return edges[i].key < edges[j].key })
+	g.Edges = make([]Edge, len(edges))
+	for i, k := range edges {
+		g.Edges[i] = k.edge
+	}
 	return g
 }
 

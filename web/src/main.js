@@ -285,6 +285,7 @@ async function openSpread(name) {
   }
   state.mechanism = mech.name;
   spreadView.draw(mech, spread);
+  history.replaceState(null, "", `#spread=${encodeURIComponent(mech.name)}`);
 }
 
 function showGraph() {
@@ -361,8 +362,11 @@ $("#export-all").onclick = () => exportTo(true);
 // The page's entry points, for bookmarks and for the browser test.
 window.explorer = { load, openSpread, showGraph, view, state, ready: true };
 
-const start = new URLSearchParams(location.hash.slice(1)).get("node");
-if (start) {
+const params = new URLSearchParams(location.hash.slice(1));
+const start = params.get("node");
+if (params.get("spread")) {
+  openSpread(params.get("spread")).catch((err) => status(err.message));
+} else if (start) {
   load(start).then(() => showNode(start, null)).catch((err) => status(err.message));
 } else {
   status("Search for a mechanism, a place, a body, a document … (府检联动, 秀洲区, 行政复议法).");

@@ -237,11 +237,12 @@ type walk struct {
 	v     View
 	nodes map[ID]*entry
 	order []ID
-	years map[ID][]int // memo of yearsOf
+	years map[ID][]int  // memo of yearsOf
+	edges map[ID][]Edge // memo of edgesOf
 }
 
 func (s *Store) newWalk(v View) *walk {
-	return &walk{s: s, v: v, nodes: make(map[ID]*entry), years: make(map[ID][]int)}
+	return &walk{s: s, v: v, nodes: make(map[ID]*entry), years: make(map[ID][]int), edges: make(map[ID][]Edge)}
 }
 
 func (w *walk) has(id ID) bool { _, ok := w.nodes[id]; return ok }
@@ -377,6 +378,15 @@ func (s *Store) provinceName(code string) string {
 // descriptions of their sources, and a report's mentions are kept by the
 // entities mentioned.
 func (w *walk) edgesOf(e *entry) []Edge {
+	if out, ok := w.edges[e.id]; ok {
+		return out
+	}
+	out := w.findEdges(e)
+	w.edges[e.id] = out
+	return out
+}
+
+func (w *walk) findEdges(e *entry) []Edge {
 	var out []Edge
 	k := e.id.Kind()
 	for _, r := range refEdges {

@@ -35,8 +35,8 @@ func BenchmarkNeighbourhoodQuery(b *testing.B) {
 	h := schema.NewHandler(s, schema.Options{})
 	body, _ := json.Marshal(map[string]any{
 		"query": `query($id: ID!) { neighbourhood(id: $id, hops: 2, limit: 2000) { truncated
-			nodes { id kind label detail years evidenceCount reportCount }
-			edges { kind source target years status evidenceCount } } }`,
+			nodes { id kind label evidenceCount }
+			edges { kind source target } } }`,
 		"variables": map[string]any{"id": "mechanism/第0号机制"},
 	})
 	var size int

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -23,6 +25,7 @@ import (
 	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/graph/graphtest"
 	"github.com/fazhikg/fazhikg/schema"
+	"github.com/fazhikg/fazhikg/web"
 )
 
 // The browser tests drive Debian's Chromium, headless, through the
@@ -70,6 +73,12 @@ func artifacts(t *testing.T) string {
 // network needs, and returns a context driving one tab.
 func browse(t *testing.T, exe string) context.Context {
 	t.Helper()
+	// A fresh profile, removed once the browser is gone (t.TempDir would
+	// race with Chromium still writing to it as it quits).
+	profile, err := os.MkdirTemp("", "fazhikg-chromium-*")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(exe),
 		chromedp.Headless,
@@ -77,7 +86,7 @@ func browse(t *testing.T, exe string) context.Context {
 		chromedp.DisableGPU,
 		chromedp.NoFirstRun,
 		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(1440, 900),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("disable-background-networking", true),
@@ -87,7 +96,14 @@ func browse(t *testing.T, exe string) context.Context {
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(alloc)
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTime(); cancelTab(); cancelAlloc() })
+	t.Cleanup(func() {
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(100 * time.Millisecond)
+		}
+	})
 	if err := chromedp.Run(ctx); err != nil {
 		t.Fatalf("starting %s: %v", exe, err)
 	}
@@ -325,16 +341,20 @@ func TestExplorerLargeNeighbourhood(t *testing.T) {
 			func(p *runtime.EvaluateParams) *runtime.EvaluateParams { return p.WithAwaitPromise(true) })
 	}
 	// A first, small view warms the page's code up, as an analyst's first
-	// search would; then the large view is drawn three times, and the best
-	// time counts (the machine is shared with the server and the browser).
+	// search would; then the large view is drawn three times, a second
+	// apart as an analyst would ask, and the best time counts: the two
+	// cores are shared by the server, the browser and its software WebGL.
 	var warm timing
 	runs := make([]timing, 3)
 	err = chromedp.Run(tab,
 		chromedp.Navigate(url+"/explore/"),
 		waitJS(`window.explorer && window.explorer.ready`),
 		load(1, 200, &warm),
+		chromedp.Sleep(time.Second),
 		load(2, 2000, &runs[0]),
+		chromedp.Sleep(time.Second),
 		load(2, 2000, &runs[1]),
+		chromedp.Sleep(time.Second),
 		load(2, 2000, &runs[2]),
 		chromedp.Sleep(500),
 		shoot(dir, "7-large.png"))
@@ -380,5 +400,79 @@ func validateXML(t *testing.T, doc []byte, schema string) {
 	out, err := exec.Command(xmllint, "--noout", "--nonet", "--schema", filepath.Join("..", "..", "graph", "testdata", "schema", schema), path).CombinedOutput()
 	if err != nil {
 		t.Errorf("xmllint --schema %s: %v\n%s", schema, err, out)
+	}
+}
+
+// TestExplorerSpreadEdges draws the spread view against a server that
+// answers mechanismSpread, the diffusion analysis's field, with canned
+// data: the inferred edges must be drawn, their width their score, and the
+// year slider must fade what comes later.
+func TestExplorerSpreadEdges(t *testing.T) {
+	exe := chromium(t)
+	place := func(name, full, level, parent, parentLevel string) map[string]any {
+		j := map[string]any{"id": "jurisdiction/" + name, "name": name, "fullName": full, "code": "", "level": level, "parent": nil}
+		if parent != "" {
+			j["parent"] = map[string]any{"name": parent, "level": parentLevel, "parent": nil}
+		}
+		return j
+	}
+	adoption := func(j map[string]any, year int) map[string]any {
+		return map[string]any{"year": year, "status": "ACHIEVED", "mechanism": map[string]any{"name": "府检联动"}, "jurisdiction": j,
+			"evidence": []any{map[string]any{"sentence": "建立府检联动工作机制。", "section": "", "status": "ACHIEVED", "index": 1,
+				"report": map[string]any{"name": "r", "title": "报告", "year": year, "jurisdiction": map[string]any{"name": j["name"], "fullName": j["fullName"]}}}}}
+	}
+	linyi := place("临沂市", "山东省临沂市", "city", "山东省", "province")
+	yinan := place("沂南县", "山东省临沂市沂南县", "county", "临沂市", "city")
+	mianyang := place("绵阳市", "四川省绵阳市", "city", "四川省", "province")
+	short := func(j map[string]any) map[string]any {
+		return map[string]any{"name": j["name"], "fullName": j["fullName"]}
+	}
+	edge := func(s, t map[string]any, sy, ty int, kind string, score float64) map[string]any {
+		return map[string]any{"source": short(s), "target": short(t), "sourceYear": sy, "targetYear": ty, "lag": ty - sy,
+			"pathKind": kind, "score": score, "evidence": []any{map[string]any{"sentence": "学习借鉴临沂市做法。"}}}
+	}
+	answers := map[string]any{
+		"mechanism": map[string]any{"id": "mechanism/府检联动", "name": "府检联动", "aliases": []any{},
+			"adoptions": []any{adoption(linyi, 2019), adoption(yinan, 2020), adoption(mianyang, 2022)}},
+		"mechanismSpread": map[string]any{
+			"mechanism": map[string]any{"name": "府检联动"},
+			"adoptions": []any{map[string]any{"jurisdiction": short(linyi), "year": 2019}},
+			"curve":     []any{map[string]any{"year": 2019, "count": 1}, map[string]any{"year": 2020, "count": 1}, map[string]any{"year": 2022, "count": 1}},
+			"edges":     []any{edge(linyi, yinan, 2019, 2020, "down", 0.8), edge(linyi, mianyang, 2019, 2022, "cross", 0.2)},
+		},
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/explore/", web.Handler("/explore", ""))
+	mux.HandleFunc("/graphql", func(w http.ResponseWriter, r *http.Request) {
+		var req struct{ Query string }
+		json.NewDecoder(r.Body).Decode(&req)
+		field := "mechanism"
+		if strings.Contains(req.Query, "mechanismSpread") {
+			field = "mechanismSpread"
+		}
+		json.NewEncoder(w).Encode(map[string]any{"data": map[string]any{field: answers[field]}})
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	dir := artifacts(t)
+	ctx := browse(t, exe)
+	var widths []string
+	var later int
+	err := chromedp.Run(ctx,
+		chromedp.Navigate(srv.URL+"/explore/#spread=府检联动"),
+		chromedp.WaitVisible(".spread-svg .diffusion", chromedp.ByQuery),
+		chromedp.Evaluate(`[...document.querySelectorAll(".spread-svg .diffusion")].map(p => p.getAttribute("stroke-width"))`, &widths),
+		shoot(dir, "8-spread-inferred.png"),
+		chromedp.Evaluate(`(() => { const s = document.querySelector("#spread-year"); s.value = 2019; s.dispatchEvent(new Event("input")); return document.querySelectorAll(".spread-svg .later").length; })()`, &later),
+		shoot(dir, "9-spread-2019.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(widths) != 2 || widths[0] <= widths[1] {
+		t.Errorf("inferred edges drawn with widths %v, want two, the stronger wider", widths)
+	}
+	// Up to 2019: 沂南县 and 绵阳市 and both edges into them fade.
+	if later != 4 {
+		t.Errorf("slider at 2019: %d elements faded, want 4 (two places, two edges)", later)
 	}
 }

@@ -237,11 +237,12 @@ type walk struct {
 	v     View
 	nodes map[ID]*entry
 	order []ID
-	years map[ID][]int // memo of yearsOf
+	years map[ID][]int  // memo of yearsOf
+	edges map[ID][]Edge // memo of edgesOf
 }
 
 func (s *Store) newWalk(v View) *walk {
-	return &walk{s: s, v: v, nodes: make(map[ID]*entry), years: make(map[ID][]int)}
+	return &walk{s: s, v: v, nodes: make(map[ID]*entry), years: make(map[ID][]int), edges: make(map[ID][]Edge)}
 }
 
 func (w *walk) has(id ID) bool { _, ok := w.nodes[id]; return ok }
@@ -291,17 +292,30 @@ func (w *walk) result() *Subgraph {
 	for _, id := range w.order {
 		g.Nodes = append(g.Nodes, w.node(w.nodes[id]))
 	}
+	type keyed struct {
+		key  string
+		edge Edge
+	}
+	var edges []keyed
 	seen := make(map[string]bool)
 	for _, id := range w.order {
 		for _, e := range w.edgesOf(w.nodes[id]) {
-			if !w.has(e.Source) || !w.has(e.Target) || seen[e.Key()] {
+			if !w.has(e.Source) || !w.has(e.Target) {
 				continue
 			}
-			seen[e.Key()] = true
-			g.Edges = append(g.Edges, e)
+			key := e.Key()
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			edges = append(edges, keyed{key, e})
 		}
 	}
-	sort.Slice(g.Edges, func(i, j int) bool { return g.Edges[i].Key() < g.Edges[j].Key() })
+	sort.Slice(edges, func(i, j int) bool { return edges[i].key < edges[j].key })
+	g.Edges = make([]Edge, len(edges))
+	for i, k := range edges {
+		g.Edges[i] = k.edge
+	}
 	return g
 }
 
@@ -364,6 +378,15 @@ func (s *Store) provinceName(code string) string {
 // descriptions of their sources, and a report's mentions are kept by the
 // entities mentioned.
 func (w *walk) edgesOf(e *entry) []Edge {
+	if out, ok := w.edges[e.id]; ok {
+		return out
+	}
+	out := w.findEdges(e)
+	w.edges[e.id] = out
+	return out
+}
+
+func (w *walk) findEdges(e *entry) []Edge {
 	var out []Edge
 	k := e.id.Kind()
 	for _, r := range refEdges {

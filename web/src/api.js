@@ -22,6 +22,11 @@ export async function gql(query, variables = {}) {
 
 const NODE = `id kind label detail code level province years firstYear evidenceCount reportCount`;
 const EDGE = `id kind source target years firstYear status evidenceCount`;
+// What drawing needs: neighbourhoods ask for no more, since a large one
+// holds thousands of nodes and tens of thousands of edges; the panel asks
+// for the rest of the one selected.
+const DRAWN_NODE = `id kind label evidenceCount`;
+const DRAWN_EDGE = `kind source target`;
 
 export function search(text, kinds) {
   return gql(
@@ -36,7 +41,7 @@ export function neighbourhood(id, opts) {
   return gql(
     `query($id: ID!, $hops: Int, $kinds: [NodeKind!], $fromYear: Int, $toYear: Int, $limit: Int, $through: Boolean) {
       neighbourhood(id: $id, hops: $hops, kinds: $kinds, fromYear: $fromYear, toYear: $toYear, limit: $limit, throughReports: $through) {
-        truncated nodes { ${NODE} } edges { ${EDGE} }
+        truncated nodes { ${DRAWN_NODE} } edges { ${DRAWN_EDGE} }
       }
     }`,
     {

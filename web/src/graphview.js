@@ -8,6 +8,45 @@ import forceAtlas2 from "graphology-layout-forceatlas2";
 import { createNodeImageProgram } from "@sigma/node-image";
 import { byKind, shapeImage, EDGE_STYLE } from "./kinds.js";
 
+// runLayout runs ForceAtlas2 for a number of iterations; links of reports
+// to what they mention pull less. Barnes-Hut pays only above a few
+// thousand nodes: below, its trees cost more than the exact repulsion.
+function runLayout(g, iterations) {
+  if (g.order < 2) return;
+  const settings = forceAtlas2.inferSettings(g);
+  forceAtlas2.assign(g, {
+    iterations,
+    settings: { ...settings, barnesHutOptimize: g.order > 3000, adjustSizes: false, slowDown: 2, gravity: 1, scalingRatio: 8 },
+    getEdgeWeight: (_, a) => (a.kind === "MENTIONS" ? 0.3 : 1),
+  });
+}
+
+// radial places the nodes in rings around the seed by their distance from
+// it, each node within the wedge of the node that reached it, so that
+// ForceAtlas2 starts close to its end and needs few iterations.
+function radial(g, seed) {
+  if (!seed || !g.hasNode(seed)) return;
+  const wedge = new Map([[seed, [0, 2 * Math.PI]]]);
+  g.mergeNodeAttributes(seed, { x: 0, y: 0 });
+  let ring = [seed];
+  for (let depth = 1; ring.length; depth++) {
+    const next = [];
+    for (const parent of ring) {
+      const children = g.neighbors(parent).filter((n) => !wedge.has(n));
+      const [from, to] = wedge.get(parent);
+      const step = (to - from) / Math.max(children.length, 1);
+      children.forEach((c, i) => {
+        const a = from + step * (i + 0.5);
+        wedge.set(c, [from + step * i, from + step * (i + 1)]);
+        const r = depth * 120 + (i % 3) * 25;
+        g.mergeNodeAttributes(c, { x: r * Math.cos(a), y: r * Math.sin(a) });
+        next.push(c);
+      });
+    }
+    ring = next;
+  }
+}
+
 export class GraphView {
   constructor(container, handlers) {
     this.graph = new Graph({ multi: false, type: "directed", allowSelfLoops: false });
@@ -84,17 +123,34 @@ export class GraphView {
     return res;
   }
 
-  clear() {
-    this.graph.clear();
+  // replace draws a subgraph afresh: it builds and lays out a new graph
+  // away from the renderer, which would otherwise react to every node and
+  // edge added, then hands it over. It returns the time spent building and
+  // laying out, in milliseconds.
+  replace(sub, iterations) {
+    const t0 = performance.now();
+    const g = new Graph({ multi: false, type: "directed", allowSelfLoops: false });
+    this.addTo(g, sub, null);
+    const t1 = performance.now();
+    radial(g, sub.nodes.length ? sub.nodes[0].id : null);
+    runLayout(g, iterations);
+    const t2 = performance.now();
+    this.graph = g;
     this.selected = null;
     this.selectedEdge = null;
+    this.renderer.setGraph(g);
+    this.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 });
+    return { buildMs: t1 - t0, layoutMs: t2 - t1 };
   }
 
-  // merge adds a subgraph's nodes and edges; new nodes start near the node
-  // they were reached from (around the origin for a fresh graph). It
-  // returns the number of nodes added.
+  // merge adds a subgraph's nodes and edges to the graph drawn; new nodes
+  // start near the node they were reached from. It returns the number of
+  // nodes added.
   merge(sub, around) {
-    const g = this.graph;
+    return this.addTo(this.graph, sub, around);
+  }
+
+  addTo(g, sub, around) {
     const origin = around && g.hasNode(around) ? g.getNodeAttributes(around) : { x: 0, y: 0 };
     let added = 0;
     const n = sub.nodes.length;
@@ -112,12 +168,15 @@ export class GraphView {
         g.mergeNodeAttributes(node.id, attrs);
         return;
       }
-      const angle = (2 * Math.PI * i) / Math.max(n, 1);
-      const r = around ? 40 + Math.random() * 40 : 100 + 300 * Math.sqrt(i / Math.max(n, 1));
+      // A sunflower spiral: evenly spread, so that the layout starts close
+      // to its end and converges in few iterations.
+      const angle = i * 2.39996;
+      const r = around ? 40 + Math.random() * 40 : 10 + 400 * Math.sqrt(i / Math.max(n, 1));
       g.addNode(node.id, { ...attrs, x: origin.x + r * Math.cos(angle), y: origin.y + r * Math.sin(angle) });
       added++;
     });
     for (const e of sub.edges) {
+      e.id = e.id || `${e.kind}:${e.source}>${e.target}`;
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || g.hasEdge(e.id)) continue;
       if (g.hasDirectedEdge(e.source, e.target)) continue;
       const style = EDGE_STYLE[e.kind] || EDGE_STYLE.MENTIONS;
@@ -133,19 +192,11 @@ export class GraphView {
     return added;
   }
 
-  // layout runs ForceAtlas2 for a number of iterations, Barnes-Hut above a
-  // few hundred nodes, and returns the time it took in milliseconds.
+  // layout lays out the graph drawn again (after an expansion) and
+  // returns the time it took in milliseconds.
   layout(iterations = 120) {
     const t0 = performance.now();
-    const order = this.graph.order;
-    if (order > 1) {
-      const settings = forceAtlas2.inferSettings(this.graph);
-      forceAtlas2.assign(this.graph, {
-        iterations,
-        settings: { ...settings, barnesHutOptimize: order > 300, adjustSizes: false, slowDown: 2, gravity: 1, scalingRatio: 8 },
-        getEdgeWeight: (_, a) => (a.kind === "MENTIONS" ? 0.3 : 1),
-      });
-    }
+    runLayout(this.graph, iterations);
     const ms = performance.now() - t0;
     this.renderer.refresh();
     this.renderer.getCamera().animatedReset({ duration: 300 });

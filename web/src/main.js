@@ -56,12 +56,21 @@ async function load(id, extra = {}) {
   const t0 = performance.now();
   const sub = await api.neighbourhood(id, o);
   const t1 = performance.now();
-  view.clear();
-  view.merge(sub, null);
-  const layoutMs = view.layout(sub.nodes.length > 1000 ? 60 : 150);
-  const t2 = performance.now();
+  const { buildMs, layoutMs } = view.replace(sub, sub.nodes.length > 1000 ? 20 : 100);
   view.select(id);
-  state.timing = { nodes: sub.nodes.length, edges: sub.edges.length, fetchMs: t1 - t0, layoutMs, totalMs: t2 - t0, truncated: sub.truncated };
+  // Wait for the frame that draws it.
+  await new Promise((resolve) => requestAnimationFrame(() => resolve()));
+  const t2 = performance.now();
+  state.timing = {
+    nodes: sub.nodes.length,
+    edges: sub.edges.length,
+    fetchMs: t1 - t0,
+    buildMs,
+    layoutMs,
+    drawMs: t2 - t1 - buildMs - layoutMs,
+    totalMs: t2 - t0,
+    truncated: sub.truncated,
+  };
   report();
   history.replaceState(null, "", `#node=${encodeURIComponent(id)}`);
   return state.timing;
@@ -72,7 +81,7 @@ function report() {
   const g = view.graph;
   status(
     `${g.order} nodes, ${g.size} edges` +
-      (t ? ` · last load: ${t.nodes} nodes fetched in ${Math.round(t.fetchMs)} ms, laid out in ${Math.round(t.layoutMs)} ms` : "") +
+      (t ? ` · last load: ${t.nodes} nodes fetched in ${Math.round(t.fetchMs)} ms, laid out in ${Math.round(t.buildMs + t.layoutMs)} ms, drawn in ${Math.round(t.drawMs)} ms` : "") +
       (t && t.truncated ? " · truncated at the limit" : ""),
   );
 }
@@ -134,7 +143,7 @@ async function showNode(id, node) {
       ${n.detail ? `<dt>detail</dt><dd>${esc(n.detail)}</dd>` : ""}
       ${n.province ? `<dt>province</dt><dd>${esc(n.province)}</dd>` : ""}
       ${n.years.length ? `<dt>years</dt><dd>${n.years.join(", ")}</dd>` : ""}
-      <dt>named in</dt><dd>${n.reportCount} reports, ${n.evidenceCount} sentences</dd>
+      <dt>named in</dt><dd>${n.reportCount} report${n.reportCount === 1 ? "" : "s"}, ${n.evidenceCount} sentence${n.evidenceCount === 1 ? "" : "s"}</dd>
       ${aliases.length ? `<dt>also</dt><dd>${aliases.map(esc).join("、")}</dd>` : ""}
       ${ent.family ? `<dt>variant of</dt><dd>${esc(ent.family.name)}</dd>` : ""}
       ${ent.title ? `<dt>report</dt><dd>${esc(ent.title)} (${esc(ent.published || ent.year)})</dd>` : ""}
@@ -276,6 +285,7 @@ async function openSpread(name) {
   }
   state.mechanism = mech.name;
   spreadView.draw(mech, spread);
+  history.replaceState(null, "", `#spread=${encodeURIComponent(mech.name)}`);
 }
 
 function showGraph() {
@@ -290,8 +300,12 @@ function showGraph() {
 
 $("#tab-graph").onclick = showGraph;
 $("#tab-spread").onclick = () => {
-  const sel = view.selected && view.graph.hasNode(view.selected) ? view.graph.getNodeAttributes(view.selected).node : null;
-  const name = sel && sel.kind === "MECHANISM" ? sel.label : state.mechanism;
+  // The mechanism selected, else the last one spread, else the one the
+  // neighbourhood was drawn around.
+  const nodeOf = (id) => (id && view.graph.hasNode(id) ? view.graph.getNodeAttributes(id).node : null);
+  const sel = nodeOf(view.selected);
+  const seed = nodeOf(state.seed);
+  const name = sel && sel.kind === "MECHANISM" ? sel.label : state.mechanism || (seed && seed.kind === "MECHANISM" ? seed.label : null);
   if (name) openSpread(name);
   else status("Select a mechanism (search or click one) to see its spread.");
 };
@@ -348,8 +362,11 @@ $("#export-all").onclick = () => exportTo(true);
 // The page's entry points, for bookmarks and for the browser test.
 window.explorer = { load, openSpread, showGraph, view, state, ready: true };
 
-const start = new URLSearchParams(location.hash.slice(1)).get("node");
-if (start) {
+const params = new URLSearchParams(location.hash.slice(1));
+const start = params.get("node");
+if (params.get("spread")) {
+  openSpread(params.get("spread")).catch((err) => status(err.message));
+} else if (start) {
   load(start).then(() => showNode(start, null)).catch((err) => status(err.message));
 } else {
   status("Search for a mechanism, a place, a body, a document … (府检联动, 秀洲区, 行政复议法).");

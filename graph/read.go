@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -175,37 +176,89 @@ func anys[T any](xs []*T, err error) ([]any, error) {
 
 // Evidence returns the evidence sentences with the given IDs.
 func (s *Store) Evidence(ctx context.Context, ids []ID) ([]*Evidence, error) {
-	described, err := s.describe(ctx, ids, KindEvidence)
-	if err != nil {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.open(); err != nil {
 		return nil, fmt.Errorf("graph.Evidence: %w", err)
 	}
 	out := make([]*Evidence, len(ids))
-	for i, qs := range described {
-		if len(qs) == 0 {
+	var missing []ID
+	var at []int
+	s.evidence.mu.Lock()
+	if s.evidence.m == nil || s.evidence.version != s.version || len(s.evidence.m) > evidenceCacheSize {
+		s.evidence.version, s.evidence.m = s.version, map[ID]*Evidence{}
+	}
+	for i, id := range ids {
+		if ev, ok := s.evidence.m[id]; ok {
+			out[i] = ev
 			continue
 		}
-		ev := &Evidence{ID: ids[i]}
-		for _, q := range qs {
-			switch q.Predicate {
-			case PredReport:
-				ev.ReportID, _ = idOf(q.Object)
-			case PredSentence:
-				ev.Sentence = intOf(q.Object)
-			case PredText:
-				ev.Text = strOf(q.Object)
-			case PredStart:
-				ev.Start = intOf(q.Object)
-			case PredEnd:
-				ev.End = intOf(q.Object)
-			case PredStatus:
-				ev.Status = extract.Status(strOf(q.Object))
-			case PredSection:
-				ev.Section = strOf(q.Object)
-			}
+		missing, at = append(missing, id), append(at, i)
+	}
+	s.evidence.mu.Unlock()
+	if len(missing) == 0 {
+		return out, nil
+	}
+	anchors := make([]quad.Value, len(missing))
+	for i, id := range missing {
+		if id.Kind() == KindEvidence {
+			anchors[i] = id.IRI()
 		}
-		out[i] = ev
+	}
+	described, err := s.scan(ctx, quad.Subject, anchors, "")
+	if err != nil {
+		return nil, fmt.Errorf("graph.Evidence: %w", err)
+	}
+	s.evidence.mu.Lock()
+	defer s.evidence.mu.Unlock()
+	for k, qs := range described {
+		var ev *Evidence
+		if len(qs) > 0 {
+			ev = evidenceOf(missing[k], qs)
+		}
+		out[at[k]] = ev
+		if s.evidence.version == s.version {
+			s.evidence.m[missing[k]] = ev
+		}
 	}
 	return out, nil
+}
+
+// evidenceCacheSize bounds the sentences Evidence keeps: past it, the
+// cache starts afresh.
+const evidenceCacheSize = 1 << 16
+
+// evidenceCache holds the evidence read at one version of the store, so
+// that a sentence is read from the backend once until the next write
+// (evidence appears again and again: in adoptions, edges, the explorer).
+// Callers must not modify what Evidence returns.
+type evidenceCache struct {
+	mu      sync.Mutex
+	version uint64
+	m       map[ID]*Evidence // nil: no evidence with that ID
+}
+
+func evidenceOf(id ID, qs []quad.Quad) *Evidence {
+	ev := &Evidence{ID: id}
+	for _, q := range qs {
+		switch q.Predicate {
+		case PredReport:
+			ev.ReportID, _ = idOf(q.Object)
+		case PredSentence:
+			ev.Sentence = intOf(q.Object)
+		case PredText:
+			ev.Text = strOf(q.Object)
+		case PredStart:
+			ev.Start = intOf(q.Object)
+		case PredEnd:
+			ev.End = intOf(q.Object)
+		case PredStatus:
+			ev.Status = extract.Status(strOf(q.Object))
+		case PredSection:
+			ev.Section = strOf(q.Object)
+		}
+	}
+	return ev
 }
 
 // Adoptions returns the adoptions with the given IDs.

@@ -72,6 +72,7 @@ type Store struct {
 	paramsInputs string
 	diffMu       sync.Mutex
 	diff         *diffState
+	evidence     evidenceCache
 
 	// failNext makes the next transaction fail after the backend applied
 	// part of it; set only by tests, to prove that a failed write leaves

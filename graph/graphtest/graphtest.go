@@ -399,6 +399,21 @@ func testEvidence(t *testing.T, h Harness) {
 	if evs[2] == nil || evs[2].Text != "市政府與市檢察院建立府檢聯席工作機制。" {
 		t.Errorf("Evidence in traditional characters = %+v, want the sentence as written", evs[2])
 	}
+	// a revised report: its sentences as they are now, none gone stale
+	revised := Xiuzhou2023Revised()
+	if _, err := s.PutReport(context.Background(), revised); err != nil {
+		t.Fatal(err)
+	}
+	evs, err = s.Evidence(context.Background(), []graph.ID{"evidence/xiuzhou-2023/3", "evidence/xiuzhou-2023/7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if evs[0] == nil || evs[0].Text != revised.SentenceText(3) {
+		t.Errorf("Evidence of the revised report = %+v, want %q", evs[0], revised.SentenceText(3))
+	}
+	if evs[1] != nil {
+		t.Errorf("Evidence of a sentence the revision dropped = %+v, want nil", evs[1])
+	}
 }
 
 // adoptionRow is an adoption as the tests compare it.
@@ -832,6 +847,11 @@ func testReopen(t *testing.T, h Harness) {
 	}
 	if diff := cmp.Diff(list, again); diff != "" {
 		t.Errorf("list after reopening (-before +after):\n%s", diff)
+	}
+	// Evidence reads as before: the store's first read of it since opening.
+	evs, err := s.Evidence(ctx, []graph.ID{"evidence/xiuzhou-2023/7"})
+	if err != nil || evs[0] == nil || evs[0].Text != Xiuzhou2023().SentenceText(7) {
+		t.Errorf("Evidence after reopening = %+v, %v; want sentence 7 of xiuzhou-2023", evs, err)
 	}
 	// Writes go on after reopening.
 	res, err := s.PutReport(ctx, Xiuzhou2023Revised())

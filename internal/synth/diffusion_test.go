@@ -30,8 +30,10 @@ type pipelineScores struct {
 	params                      diffusion.Params
 }
 
-// runPipeline generates, extracts, stores and evaluates one corpus.
-func runPipeline(tb testing.TB, o synth.Options) pipelineScores {
+// ingested generates the corpus of o (in a temporary directory), extracts
+// its reports on every core and stores them in store, as fazhikg ingest
+// does. It returns the planted truth and the number of reports.
+func ingested(tb testing.TB, o synth.Options, store *graph.Store) (*synth.Truth, int) {
 	tb.Helper()
 	ctx := context.Background()
 	o.Out = filepath.Join(tb.TempDir(), "corpus")
@@ -42,11 +44,6 @@ func runPipeline(tb testing.TB, o synth.Options) pipelineScores {
 	if err != nil {
 		tb.Fatal(err)
 	}
-	store, err := graph.Open(ctx, graph.Options{Backend: graph.Memstore})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	defer store.Close()
 	p := pipeline(tb)
 	files, _ := filepath.Glob(filepath.Join(o.Out, "reports", "*", "*"))
 	reports := make([]*extract.Report, len(files))
@@ -82,6 +79,19 @@ func runPipeline(tb testing.TB, o synth.Options) pipelineScores {
 			tb.Fatal(err)
 		}
 	}
+	return truth, len(files)
+}
+
+// runPipeline generates, extracts, stores and evaluates one corpus.
+func runPipeline(tb testing.TB, o synth.Options) pipelineScores {
+	tb.Helper()
+	ctx := context.Background()
+	store, err := graph.Open(ctx, graph.Options{Backend: graph.Memstore})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer store.Close()
+	truth, nreports := ingested(tb, o, store)
 	places, events, root, err := store.DiffusionInput(ctx)
 	if err != nil {
 		tb.Fatal(err)
@@ -108,7 +118,7 @@ func runPipeline(tb testing.TB, o synth.Options) pipelineScores {
 	}
 	res := diffusion.Infer(places, mapped, diffusion.Options{})
 	return pipelineScores{
-		reports: len(files), events: len(mapped), truthEdges: len(truthEdges),
+		reports: nreports, events: len(mapped), truthEdges: len(truthEdges),
 		inferred: diffusion.Evaluate(res.Edges(), truthEdges),
 		ceiling:  diffusion.Evaluate(diffusion.Ceiling(places, mapped, truth.Params).Edges(), truthEdges),
 		baseline: diffusion.Evaluate(diffusion.Baseline(places, mapped), truthEdges),

@@ -18,11 +18,19 @@ var (
 	// a verb of learning right before the place: 学习借鉴临沂市经验
 	learnBeforeRe = regexp.MustCompile(`(学习借鉴|借鉴|学习|参照|参考|复制推广|推广应用|复制|对标|效仿|吸收|引进|取经|总结|学习了|借鉴了|参照了)([\p{Han}]{2,3}(省|自治区))?$`)
 	// a deployment from above: 根据市委、市政府统一部署
-	deployRe = regexp.MustCompile(`(根据|按照|落实)(上级|[省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府)[^，,。；]{0,8}?(统一)?(部署|要求|安排)`)
+	deployRe = regexp.MustCompile(`(根据|按照|落实|在)(上级|[省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)[^，,。；]{0,8}?(统一)?(部署|要求|安排|推动下|确定的试点)|(作为)([省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)确定的试点`)
+	// a named place above deploying it: 按照阜阳市统一部署, 在安徽省的推动下,
+	// 作为阜阳市确定的试点地区
+	deployBeforeRe = regexp.MustCompile(`(根据|按照|落实|在|作为)$`)
+	deployAfterRe  = regexp.MustCompile(`^[\p{Han}、]{0,8}?(统一部署|总体部署|部署要求|工作安排|的推动下|推动下|确定的试点)`)
 	// what is learned, right after the place: …经验, …做法
 	learnAfterRe = regexp.MustCompile(`^[\p{Han}“”、]{0,12}?(先进|成功|典型)?(经验|做法|模式|模板|样板|机制|成果)`)
 	// a visit: 赴临沂市…考察学习
 	visitAfterRe = regexp.MustCompile(`^[\p{Han}“”、]{0,20}?(考察|学习|取经|观摩)`)
+	// a pilot below it grew from: 在袁集镇先行先试的基础上
+	pilotAfterRe = regexp.MustCompile(`^(的)?(先行先试|先行试点|试点)(的)?(基础上|经验)`)
+	// others came to see it: 兰陵县专程来我县考察…
+	cameAfterRe = regexp.MustCompile(`^[\p{Han}]{0,4}?(来|到)(我|本)[县区市州省旗]{1,2}(考察|学习|观摩|交流)`)
 	// promotion across a whole jurisdiction: 在全市推广
 	promoteRe = regexp.MustCompile(`全(市|省|区|县|州|盟)(范围内|域内)?(复制推广|全面推广|推广|推行|复制)`)
 	// others took it up: 经验被兰陵县借鉴, 在兰陵县推广
@@ -32,6 +40,12 @@ var (
 	// a citation: 按照《…》, 落实《…》
 	citeBeforeRe = regexp.MustCompile(`(按照|根据|依据|落实|贯彻|贯彻落实|对照|执行|遵照|印发|出台)$`)
 )
+
+// visitBefore reports whether the words before a place send someone there:
+// 赴临沂市, 到临沂市, 前往临沂市.
+func visitBefore(s string) bool {
+	return strings.Contains(s, "赴") || strings.HasSuffix(s, "到") || strings.HasSuffix(s, "前往")
+}
 
 // sentenceCues returns the cues a sentence states, without their mechanism.
 // For a sentence before the one naming the mechanism (alone is false),
@@ -96,8 +110,16 @@ func (x *doc) sentenceCues(si int, alone bool) []Cue {
 		switch {
 		case learnBeforeRe.MatchString(before) && learnAfterRe.MatchString(after):
 			add(CueLearned, code, "", "", head, h.end)
-		case strings.Contains(t.str(max(cs, head-3), head), "赴") && visitAfterRe.MatchString(after):
+		case visitBefore(t.str(max(cs, head-3), head)) && visitAfterRe.MatchString(after):
 			add(CueLearned, code, "", "", head, h.end)
+		case strings.HasSuffix(before, "在") && pilotAfterRe.MatchString(after):
+			add(CueLearned, code, "", "", head, h.end)
+		case alone && deployBeforeRe.MatchString(before) && deployAfterRe.MatchString(after) && x.self != nil && x.self.below(h.j):
+			add(CuePromoted, code, "", "", head, h.end)
+		case cameAfterRe.MatchString(after):
+			add(CueAdopted, code, "", "", head, h.end)
+		case strings.HasSuffix(before, "已在") && (strings.HasPrefix(after, "复制") || strings.HasPrefix(after, "推广")):
+			add(CueAdopted, code, "", "", head, h.end)
 		case strings.HasSuffix(before, "被") && adoptedAfterRe.MatchString(after):
 			add(CueAdopted, code, "", "", head, h.end)
 		case strings.HasSuffix(before, "在") && strings.HasPrefix(after, "推广"):
@@ -119,7 +141,12 @@ func (x *doc) sentenceCues(si int, alone bool) []Cue {
 		if !alone {
 			break
 		}
-		who := str[loc[4]:loc[5]]
+		var who string
+		if loc[4] >= 0 {
+			who = str[loc[4]:loc[5]]
+		} else { // 作为市里确定的试点
+			who = str[loc[12]:loc[13]]
+		}
 		if who == "上级" {
 			continue
 		}
@@ -148,8 +175,11 @@ func (x *doc) sentenceCues(si int, alone bool) []Cue {
 }
 
 // docCues returns the documents a sentence cites for the mechanism at
-// [ms, me): a title that names the mechanism, or one cited with 按照, 落实 ….
-func (x *doc) docCues(si, ms, me int, name string) []Cue {
+// [ms, me): a title that names the mechanism, or one cited with 按照, 落实 …
+// before it when the sentence names no mechanism of another family
+// (落实《纲要》…，以府检联动、府院联动为抓手 frames the year's work; it does not
+// say the 纲要 brought either).
+func (x *doc) docCues(si, ms, me int, name string, alone bool) []Cue {
 	s := x.sents[si]
 	var out []Cue
 	key := mechKey(name)
@@ -160,7 +190,7 @@ func (x *doc) docCues(si, ms, me int, name string) []Cue {
 		title := x.t.str(d[0]+1, d[1]-1)
 		names := strings.Contains(docKey(title), docKey(key))
 		cited := citeBeforeRe.MatchString(x.t.str(max(s.start, d[0]-6), d[0]))
-		if !names && !(cited && d[1] <= ms) {
+		if !names && !(cited && alone && d[1] <= ms) {
 			continue
 		}
 		m, ok := x.mention(d[0]+1, d[1]-1)
@@ -223,6 +253,21 @@ func (x *doc) findDocLevel(title string) string {
 func (x *doc) cues() {
 	bySent := map[int][]Cue{}
 	before := map[int][]Cue{}
+	// sentence → the families of the mechanisms it names (首违不罚 and its
+	// 免罚清单 are one)
+	familiesIn := map[int]map[string]bool{}
+	for _, mech := range x.rep.Mechanisms {
+		fam := mech.Family
+		if fam == "" {
+			fam = mech.Name
+		}
+		for _, m := range mech.Mentions {
+			if familiesIn[m.Sentence] == nil {
+				familiesIn[m.Sentence] = map[string]bool{}
+			}
+			familiesIn[m.Sentence][fam] = true
+		}
+	}
 	for i, mech := range x.rep.Mechanisms {
 		seen := map[string]bool{}
 		add := func(c Cue) {
@@ -257,7 +302,7 @@ func (x *doc) cues() {
 				}
 			}
 			st, en := x.normSpan(m)
-			for _, c := range x.docCues(si, st, en, mech.Name) {
+			for _, c := range x.docCues(si, st, en, mech.Name, len(familiesIn[si]) == 1) {
 				add(c)
 			}
 		}

@@ -304,7 +304,12 @@ func cleanTitle(s string) (string, bool) {
 		return "", false
 	}
 	if i := strings.LastIndex(s, "报告"); i >= 0 {
-		s = s[:i+len("报告")]
+		// keep the year written after it: 年度报告（2020年度）
+		end := i + len("报告")
+		if m := titleYearAfterRe.FindString(s[end:]); m != "" {
+			end += len(m)
+		}
+		s = s[:end]
 	} else if !strings.Contains(s, "法治政府") {
 		return "", false
 	} else {
@@ -321,6 +326,9 @@ func cleanTitle(s string) (string, bool) {
 	}
 	return s, true
 }
+
+// titleYearAfterRe matches the year in brackets after a title's 报告.
+var titleYearAfterRe = regexp.MustCompile(`^\s*[(（]\d{4}\s*年度?[)）]`)
 
 var firstYearRe = regexp.MustCompile(`^(\d{4})\s*年`)
 var headYearRe = regexp.MustCompile(`(\d{4})\s*年(度)?(法治政府建设|依法行政|法治建设)`)
@@ -415,7 +423,11 @@ func (x *doc) sections() {
 			section = sec2
 		}
 		for _, p := range parts {
-			x.sents = append(x.sents, sent{start: p[0], end: p[1], status: status, section: section, line: li})
+			st := status
+			if st == Achieved && sentencePlanned(t.str(p[0], p[1]), year) {
+				st = Planned
+			}
+			x.sents = append(x.sents, sent{start: p[0], end: p[1], status: st, section: section, line: li})
 		}
 	}
 	for _, s := range x.sents {

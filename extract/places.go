@@ -35,6 +35,16 @@ func (j *jur) fullName() string {
 	return b.String()
 }
 
+// below reports whether j lies strictly below anc.
+func (j *jur) below(anc *jur) bool {
+	for p := j.parent; p != nil; p = p.parent {
+		if p == anc || p.code != "" && p.code == anc.code {
+			return true
+		}
+	}
+	return false
+}
+
 // placeHit is a resolved mention of a jurisdiction.
 type placeHit struct {
 	start, end int
@@ -289,6 +299,19 @@ func (x *doc) findJurisdiction(hints []*gazetteer.Place) *gazetteer.Place {
 			sources = append(sources, x.t.str(ln.start, ln.end))
 		}
 	}
+	// the closing sentence (颍泉区人民政府将以…), then the portal's operator
+	// named in its footer (主办:颍泉区人民政府办公室)
+	for i := len(x.sents) - 1; i >= 0; i-- {
+		if s := x.sents[i]; s.status != Front {
+			sources = append(sources, x.t.str(s.start, s.end))
+			break
+		}
+	}
+	for _, ln := range x.lines {
+		if s := x.t.str(ln.start, ln.end); ln.class == lineCruft && strings.HasPrefix(s, "主办") {
+			sources = append(sources, s)
+		}
+	}
 	for _, s := range sources {
 		if p := x.mostSpecific(s, hints); p != nil {
 			return p
@@ -320,6 +343,11 @@ func (x *doc) mostSpecific(s string, hints []*gazetteer.Place) *gazetteer.Place 
 	}
 	for _, m := range ms {
 		p := x.resolve(m, prev, m.Start == prevEnd, false, hints)
+		if p == nil && !m.Short && len(m.Places) == 1 && utf8.RuneCountInString(m.Surface) <= 2 && namesReporter(rs, m) {
+			// a two-character county heading a title or a signature (寿县2019年…,
+			// 寿县人民政府) is that county, not part of a word
+			p = m.Places[0]
+		}
 		if p == nil && len(m.Places) > 1 && prev == nil {
 			// the first place of a title: an ambiguous county takes the
 			// candidate the hints or the text's other places support
@@ -340,6 +368,17 @@ func (x *doc) mostSpecific(s string, hints []*gazetteer.Place) *gazetteer.Place 
 		prev, prevEnd = p, m.End
 	}
 	return best
+}
+
+// namesReporter reports whether the place matched in rs starts it or
+// stands before what follows a reporter's name: a year, 人民政府, 政府, 关于.
+func namesReporter(rs []rune, m gazetteer.Match) bool {
+	if m.Start > 0 && !strings.ContainsRune("（(“《 ，,。：:；;", rs[m.Start-1]) {
+		return false
+	}
+	rest := string(rs[m.End:])
+	return m.Start == 0 && (rest == "" || unicode.IsDigit(rs[m.End])) ||
+		strings.HasPrefix(rest, "人民政府") || strings.HasPrefix(rest, "政府") || strings.HasPrefix(rest, "关于")
 }
 
 // zoneAfter returns the zone of city named by a bare zone word at rs[i:].

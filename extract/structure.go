@@ -133,7 +133,7 @@ var (
 		"当前位置", "您的位置", "您现在的位置", "你的位置", "你现在的位置", "位置:", "首页", "打印本页", "打印此页", "关闭窗口",
 		"【打印", "[打印", "【关闭", "【字体", "【 字体", "[字体", "字号:", "上一篇", "下一篇", "网站地图", "热搜",
 		"分享到", "分享:", "扫一扫", "相关链接", "相关词条", "热门词条", "联络我们", "联系我们", "版权所有",
-		"主办单位", "承办单位", "技术支持", "网站标识码", "ICP", "京ICP", "返回顶部", "返回首页", "收藏本页",
+		"主办单位", "主办:", "承办单位", "协办:", "技术支持", "网站标识码", "ICP", "京ICP", "返回顶部", "返回首页", "收藏本页",
 		"基本介绍", "相关文章", "相关阅读", "责任编辑", "编辑:", "审核:", "【大", "【我要纠错", "我要纠错",
 		"附件:", "附件下载", "浏览次数", "视力保护色", "来源:", "作者:",
 	}
@@ -218,7 +218,7 @@ func headingText(s string) string {
 
 var (
 	planHeadRe    = regexp.MustCompile(`下一年|下一步|下步|下一阶段|下阶段|明年|今后|来年|工作安排|工作计划|工作打算|工作思路|工作任务|工作要点|重点工作|重点任务|工作重点|努力方向|工作方向|工作展望|打算|工作设想|工作谋划`)
-	problemHeadRe = regexp.MustCompile(`不足|问题|差距|短板|薄弱|困难`)
+	problemHeadRe = regexp.MustCompile(`不足|问题|差距|短板|薄弱|困难|需要改进|有待改进|有待加强|有待提升`)
 	yearRe        = regexp.MustCompile(`(\d{4})\s*年`)
 	planParaRe    = regexp.MustCompile(`^(下一步|下步|今后|明年|新的一年|(\d{4})\s*年)[,，]?.{0,24}将`)
 	problemParaRe = regexp.MustCompile(`(存在|还有|仍有|面临|但).{0,24}(不足|问题|短板|差距|薄弱|困难)`)
@@ -234,11 +234,15 @@ func sectionStatus(h string, year int) (Status, bool) {
 	if planHeadRe.MatchString(h) {
 		return Planned, true
 	}
-	if problemHeadRe.MatchString(h) {
+	if problemHeadRe.MatchString(h) && !problemSolvedRe.MatchString(h) {
 		return Problem, true
 	}
 	return Achieved, false
 }
+
+// problemSolvedRe matches a heading of work done on problems (整治突出问题,
+// 补齐基层短板, 着力解决群众反映强烈的问题): an achievement, not a shortcoming.
+var problemSolvedRe = regexp.MustCompile(`(整治|解决|破解|化解|聚焦|针对|回应|治理|纠正|整改|补齐|补强|弥补|克服|攻克|查处|排查)[^，,。；]{0,10}(问题|短板|困难|薄弱|不足|差距)`)
 
 // paragraphStatus looks at the first sentence of a paragraph for a plan or
 // an admitted shortcoming that its section heading does not announce.
@@ -254,6 +258,30 @@ func paragraphStatus(first string, year int) (Status, bool) {
 		}
 	}
 	return "", false
+}
+
+// A sentence among achievements that states something not yet done: the
+// next step (下一步，将在…试点), a start planned for a later year (计划于2021年
+// 启动, 拟于2019年推行), work still in preparation (正在筹建, 预计…投入运行) or a
+// draft awaiting approval (实施方案（征求意见稿），待…审议后实施).
+var (
+	planLeadRe  = regexp.MustCompile(`^(下一步|下步|下一阶段|下阶段|今后|明年|下一年度?)[,，:：]?`)
+	planYearRe  = regexp.MustCompile(`(计划|拟|预计|准备|打算|力争|争取)(于|在|到)?\s*(\d{4})\s*年`)
+	preparingRe = regexp.MustCompile(`正在(筹建|筹备|筹划|谋划|酝酿|研究制定|研究起草|起草|论证)|预计.{0,16}(投入运行|投入使用|正式运行|建成|上线|实施)|(征求意见稿|送审稿|草案).{0,4}[,，)）].{0,6}待.{0,20}(审议|审定|通过|批准|印发)后`)
+)
+
+// sentencePlanned reports whether a sentence of a report covering year
+// states a plan, whatever its section says.
+func sentencePlanned(s string, year int) bool {
+	if planLeadRe.MatchString(s) || preparingRe.MatchString(s) {
+		return true
+	}
+	for _, m := range planYearRe.FindAllStringSubmatch(s, -1) {
+		if year > 0 && atoi(m[3]) > year {
+			return true
+		}
+	}
+	return false
 }
 
 func atoi(s string) int {

@@ -26,6 +26,12 @@ type FitOptions struct {
 // keeps a rate that no adoption informs from going to zero.
 const priorMass = 0.5
 
+// sharePriorMass is the weight, in adoptions, of the prior on each cue
+// share (ExplicitShare, Misnamed, Cite, CiteOther): a store of a few dozen
+// reports, where a handful of adoptions name their source, keeps shares
+// near the defaults; a corpus of thousands is not moved by it.
+const sharePriorMass = 50
+
 // class is a set of candidates of one target that weigh the same: same
 // kind, lag, honour and cue.
 type class struct {
@@ -308,20 +314,17 @@ func step(ms []*fitMech, w, prior weights, ignoreCues bool) weights {
 	}
 
 	next := w
+	// the cue shares, each with the prior's share worth sharePriorMass
+	// adoptions
+	share := func(hits, all, prior float64) float64 {
+		return (hits + sharePriorMass*prior) / (all + sharePriorMass)
+	}
 	if !ignoreCues {
-		if src > 0 {
-			next.explicit = clamp(srcCue/src, 0.01, 0.99)
-		}
-		if non > 0 {
-			next.misnamed = clamp(nonCue/non, MinMisnamed, 0.5)
-		}
+		next.explicit = clamp(share(srcCue, src, prior.explicit), 0.01, 0.99)
+		next.misnamed = clamp(share(nonCue, non, prior.misnamed), MinMisnamed, 0.5)
 	}
-	if dSrc > 0.5 {
-		next.cite = clamp(dSrcCue/dSrc, 0.01, 0.99)
-	}
-	if dNon > 0.5 {
-		next.citeOther = clamp(dNonCue/dNon, 0.01, 0.99)
-	}
+	next.cite = clamp(share(dSrcCue, dSrc, prior.cite), 0.01, 0.99)
+	next.citeOther = clamp(share(dNonCue, dNon, prior.citeOther), 0.01, 0.99)
 
 	// exposures weighted by attractiveness
 	var x [numKinds][2][]float64

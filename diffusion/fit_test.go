@@ -106,13 +106,14 @@ func checkSpreads(t *testing.T, r Result) {
 // near-certain, nor one silent adopter make naming worthless.
 func TestFitSharesOnFewAdoptions(t *testing.T) {
 	learned := Cue{Kind: LearnedFrom, Place: "110100"}
-	events := []Event{ev("110100", 2019), ev("110101", 2020, learned), ev("110102", 2021), ev("110103", 2021)}
+	events := []Event{ev("110100", 2019), ev("110101", 2020, learned), ev("110102", 2021, learned), ev("110103", 2021, learned)}
 	got := Fit(testPlaces, events, FitOptions{})
 	d := DefaultParams()
-	if math.Abs(got.ExplicitShare-d.ExplicitShare) > 0.05 {
-		t.Errorf("explicit share %.3f on 4 adoptions, want near the default %.2f", got.ExplicitShare, d.ExplicitShare)
+	// written so that NaN fails too
+	if !(math.Abs(got.ExplicitShare-d.ExplicitShare) <= 0.1) {
+		t.Errorf("explicit share %.3f on 4 adoptions, all naming their source, want near the default %.2f", got.ExplicitShare, d.ExplicitShare)
 	}
-	if math.Abs(got.Cite-d.Cite) > 0.05 || math.Abs(got.CiteOther-d.CiteOther) > 0.05 {
+	if !(math.Abs(got.Cite-d.Cite) <= 0.05) || !(math.Abs(got.CiteOther-d.CiteOther) <= 0.05) {
 		t.Errorf("cite %.3f, cite other %.3f with no document, want near the defaults %.2f, %.2f", got.Cite, got.CiteOther, d.Cite, d.CiteOther)
 	}
 }

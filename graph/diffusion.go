@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
@@ -21,8 +22,8 @@ import (
 // catalogue holds: one event per adoption a report states as achieved or in
 // place (plans are not adoptions), with the cues its report gives. The
 // weights of the model are fitted by Derive and stored, with the inferred
-// transmissions of every mechanism family, under their own label
-// (DerivedLabel): derived results, kept apart from extracted facts and
+// transmissions of every mechanism family, under their own label (the IRI
+// of DiffusionID): derived results, kept apart from extracted facts and
 // replaced as a whole each time they are recomputed. Reads (Spread,
 // DiffusionNetwork, Leaders, CoAdoption) compute from the catalogue with the
 // stored weights, so they follow every write at once; only the weights wait
@@ -363,16 +364,25 @@ func (s *Store) DiffusionNetwork(ctx context.Context, minScore float64, first in
 }
 
 // Leaders returns the jurisdictions as early or late adopters across all
-// mechanism families, leaders first; province, a division code or "", keeps
-// those of one province.
+// mechanism families, leaders first; province, a name (山东, 山东省) or a
+// division code, keeps those of one province ("": all; none when no
+// province has that name).
 func (s *Store) Leaders(ctx context.Context, province string, first int) ([]diffusion.Leader, error) {
+	if province != "" {
+		s.mu.RLock()
+		province = s.provincePrefix(province)
+		s.mu.RUnlock()
+		if province == "" {
+			return nil, nil
+		}
+	}
 	st, err := s.diffusionState(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("graph.Leaders: %w", err)
 	}
 	places := st.places
 	if province != "" {
-		places = slices.DeleteFunc(slices.Clone(places), func(p diffusion.Place) bool { return p.Province != province })
+		places = slices.DeleteFunc(slices.Clone(places), func(p diffusion.Place) bool { return !strings.HasPrefix(p.Province, province) })
 	}
 	in := map[string]bool{}
 	for _, p := range places {

@@ -72,6 +72,20 @@
 //	adoption       fz:cue           "kind\tplace code\tdocument\tlevel": what the report
 //	                                says of where the mechanism came from (学习借鉴, 在全市推广 …)
 //
+// Derived results, the diffusion model's (see Derive), are quads labelled
+// with the IRI of DiffusionID, never mixed with a report's:
+//
+//	derived/diffusion  fz:params       the fitted weights (diffusion.Params, JSON)
+//	derived/diffusion  fz:inputs       hash of the adoptions they were fitted to
+//	transmission       rdf:type        fz:Transmission
+//	transmission       fz:mechanism    mechanism (the root of the family)
+//	transmission       fz:to fz:year   the adopter and its year
+//	transmission       fz:sourceKind   place, document or seed (an innovation)
+//	transmission       fz:from fz:fromYear fz:path   a source jurisdiction, its
+//	                                   year, parent-child, siblings …
+//	transmission       fz:fromDoc      a source document's title
+//	transmission       fz:score        posterior probability; fz:explicit when a report says so
+//
 // Evidence nodes exist only for sentences that mention something; their
 // offsets count characters of the report's text, as extract.Span does. An
 // adoption is the analysts' central fact: the reporting jurisdiction names a

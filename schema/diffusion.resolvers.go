@@ -96,18 +96,11 @@ func (r *queryResolver) Leaders(ctx context.Context, province *string, first *in
 	if first != nil && (*first < 0 || *first > maxFirst) {
 		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
 	}
-	code := ""
-	if province != nil && *province != "" {
-		j, err := find(ctx, r.Resolver, graph.KindJurisdiction, *province, r.load(ctx).jurisdictions)
-		if err != nil {
-			return nil, err
-		}
-		if j == nil {
-			return []*diffusion.Leader{}, nil
-		}
-		code = j.Code
+	name := ""
+	if province != nil {
+		name = *province
 	}
-	ls, err := r.Store.Leaders(ctx, code, size(first))
+	ls, err := r.Store.Leaders(ctx, name, size(first))
 	if err != nil {
 		return nil, err
 	}

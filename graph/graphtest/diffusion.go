@@ -188,6 +188,15 @@ func testDiffusionAcross(t *testing.T, h Harness) {
 	if len(zj) != 2 {
 		t.Errorf("leaders of 浙江省 = %+v, want 秀洲区 and 湖州市", zj)
 	}
+	// a province by its name, short or full, as analysts write it
+	for _, name := range []string{"浙江", "浙江省"} {
+		if byName, err := s.Leaders(ctx, name, 0); err != nil || len(byName) != len(zj) {
+			t.Errorf("Leaders(%s) = %+v, %v; want the %d of code %s", name, byName, err, len(zj), CodeZhejiang)
+		}
+	}
+	if none, err := s.Leaders(ctx, "火星省", 0); err != nil || len(none) != 0 {
+		t.Errorf("Leaders(火星省) = %+v, %v; want none", none, err)
+	}
 	net, err := s.DiffusionNetwork(ctx, 0, 0)
 	if err != nil {
 		t.Fatal(err)

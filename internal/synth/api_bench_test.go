@@ -44,7 +44,7 @@ func BenchmarkMechanismSpread(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	truth, reports := ingested(b, synth.Options{Places: 300, Years: 6, From: 2018, Mechanisms: 24, Seed: 3}, store)
+	truth, reports := ingested(b, ours(synth.Options{Places: 300, Years: 6, From: 2018, Mechanisms: 24, Seed: 3}), store)
 	res, err := store.Derive(ctx)
 	if err != nil {
 		b.Fatal(err)

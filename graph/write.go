@@ -191,7 +191,9 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
 		deltas = append(deltas[:len(deltas):len(deltas)], cgraph.Delta{Quad: ghost, Action: cgraph.Delete})
 	}
 	var err error
-	if s.db == nil {
+	if sq := s.sqlBackend(); sq != nil {
+		err = sq.apply(ctx, deltas)
+	} else if s.db == nil {
 		// Memstore checks the whole call before it changes anything.
 		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 	} else {

@@ -1,0 +1,138 @@
+package graph_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"net/url"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	_ "github.com/lib/pq"
+
+	"github.com/fazhikg/fazhikg/graph"
+	"github.com/fazhikg/fazhikg/graph/graphtest"
+)
+
+// postgresURL returns the database the PostgreSQL tests run in, named by
+// FAZHIKG_TEST_POSTGRES, and skips the test when it is not set.
+func postgresURL(t testing.TB) string {
+	t.Helper()
+	addr := os.Getenv("FAZHIKG_TEST_POSTGRES")
+	if addr == "" {
+		t.Skip("FAZHIKG_TEST_POSTGRES is not set: set it to the URL of a PostgreSQL database " +
+			"(postgres://user@127.0.0.1:5432/db?sslmode=disable) to run the PostgreSQL tests; .ci/run does")
+	}
+	return addr
+}
+
+var schemas sync.Mutex
+
+// schemaURL creates a schema of its own for a store kept "in" dir, dropped
+// when the test ends, and returns the URL of the database with that schema
+// as its search path: each store of the suite starts empty, and a
+// directory opened again finds its store.
+func schemaURL(t testing.TB, base, dir string) string {
+	t.Helper()
+	sum := sha256.Sum256([]byte(dir))
+	schema := "t_" + hex.EncodeToString(sum[:8])
+	db, err := sql.Open("postgres", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	schemas.Lock()
+	defer schemas.Unlock()
+	var exists bool
+	if err := db.QueryRow(`SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = $1)`, schema).Scan(&exists); err != nil {
+		t.Fatalf("looking up schema %s: %v", schema, err)
+	}
+	if !exists {
+		if _, err := db.Exec(`CREATE SCHEMA ` + schema); err != nil {
+			t.Fatalf("creating schema %s: %v", schema, err)
+		}
+		t.Cleanup(func() {
+			db, err := sql.Open("postgres", base)
+			if err != nil {
+				t.Error(err)
+				return
+			}
+			defer db.Close()
+			if _, err := db.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+				t.Errorf("dropping schema %s: %v", schema, err)
+			}
+		})
+	}
+	u, err := url.Parse(base)
+	if err != nil {
+		t.Fatalf("FAZHIKG_TEST_POSTGRES: %v", err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func postgresHarness(t *testing.T) graphtest.Harness {
+	base := postgresURL(t)
+	return graphtest.Harness{
+		Open: func(t testing.TB, dir string) *graph.Store {
+			t.Helper()
+			opts := graph.Options{Backend: graph.Postgres, Path: schemaURL(t, base, dir)}
+			s, err := graph.Open(context.Background(), opts)
+			if err != nil {
+				t.Fatalf("Open(%s): %v", graph.Redact(opts.Path), err)
+			}
+			t.Cleanup(func() { s.Close() })
+			return s
+		},
+		Persistent:    true,
+		FailNextWrite: graph.FailNextWrite,
+		Golden:        "testdata/fixture.nq",
+	}
+}
+
+// TestPostgres runs the conformance suite on PostgreSQL, each store in a
+// schema of its own.
+func TestPostgres(t *testing.T) { graphtest.Run(t, postgresHarness(t)) }
+
+// TestSQLAddress tells database URLs from data directories, and keeps
+// passwords out of messages, also when the server cannot be reached.
+func TestSQLAddress(t *testing.T) {
+	tests := []struct {
+		addr, backend, redacted string
+	}{
+		{"postgres://fz:s3cret@db.example:5432/kg?sslmode=disable", graph.Postgres, "postgres://fz:xxxxx@db.example:5432/kg?sslmode=disable"},
+		{"postgresql://db.example/kg?password=s3cret", graph.Postgres, "postgresql://db.example/kg?password=xxxxx"},
+		{"cockroach://root@crdb:26257/kg", graph.Cockroach, "cockroach://root@crdb:26257/kg"},
+		{"/var/lib/fazhikg", "", "/var/lib/fazhikg"},
+		{"data", "", "data"},
+		{"mysql://db/kg", "", "mysql://db/kg"},
+	}
+	for _, tt := range tests {
+		backend, ok := graph.IsSQLAddress(tt.addr)
+		if backend != tt.backend || ok != (tt.backend != "") {
+			t.Errorf("IsSQLAddress(%q) = %q, %v; want %q", tt.addr, backend, ok, tt.backend)
+		}
+		if got := graph.Redact(tt.addr); got != tt.redacted {
+			t.Errorf("Redact(%q) = %q, want %q", tt.addr, got, tt.redacted)
+		}
+	}
+
+	// Port 1 on loopback: nothing listens there.
+	addr := "postgres://fz:s3cret@127.0.0.1:1/kg?sslmode=disable&connect_timeout=5"
+	_, err := graph.Open(context.Background(), graph.Options{Backend: graph.Postgres, Path: addr})
+	if !errors.Is(err, graph.ErrUnreachable) {
+		t.Fatalf("Open(unreachable server): err = %v, want ErrUnreachable", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, "s3cret") || !strings.Contains(msg, "127.0.0.1:1") {
+		t.Errorf("Open(unreachable server): %q, want the host named and no password", msg)
+	}
+	if _, err := graph.Open(context.Background(), graph.Options{Backend: graph.Cockroach, Path: "/var/lib/fazhikg"}); !errors.Is(err, graph.ErrBackend) {
+		t.Errorf("Open(cockroach with a directory): err = %v, want ErrBackend", err)
+	}
+}

@@ -12,7 +12,10 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
 	_ "github.com/lib/pq"
+
+	"github.com/fazhikg/fazhikg/extract"
 
 	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/graph/graphtest"
@@ -134,5 +137,28 @@ func TestSQLAddress(t *testing.T) {
 	}
 	if _, err := graph.Open(context.Background(), graph.Options{Backend: graph.Cockroach, Path: "/var/lib/fazhikg"}); !errors.Is(err, graph.ErrBackend) {
 		t.Errorf("Open(cockroach with a directory): err = %v, want ErrBackend", err)
+	}
+}
+
+// TestLogFilter checks that the quads a write logs for other processes
+// are enough to keep their catalogues as the writer's.
+func TestLogFilter(t *testing.T) {
+	all := graphtest.Fixture()
+	tests := []struct {
+		name           string
+		added, deleted []*extract.Report
+	}{
+		{"fixture", all, nil},
+		{"fixture less two reports", all, all[1:3]},
+		{"revision", []*extract.Report{graphtest.Xiuzhou2023(), graphtest.Xiuzhou2023Revised()}, []*extract.Report{graphtest.Xiuzhou2023()}},
+	}
+	for _, tt := range tests {
+		want, got, err := graph.LoggedCatalogues(tt.added, tt.deleted)
+		if err != nil {
+			t.Fatalf("%s: %v", tt.name, err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: catalogue replayed from the log differs (-all quads +logged):\n%s", tt.name, diff)
+		}
 	}
 }

@@ -129,6 +129,23 @@ var metaSchema = []string{
 	`INSERT INTO fazhikg_meta (name, generation, quads) SELECT 'store', 0, count(*) FROM quads ON CONFLICT (name) DO NOTHING`,
 }
 
+// leanSchema drops, from the tables Cayley creates on PostgreSQL, what
+// costs every write and serves none of the store's reads (docs/backends.md
+// has the figures): the foreign keys from quads to nodes, four lookups in
+// nodes per quad written, which the store does not need since it adds a
+// node in the transaction that adds its first quad and drops it in the
+// one that deletes its last; and the indexes by predicate first and by
+// object then subject, which only Cayley's own query engine uses. Quads
+// keep the indexes by subject, by object then predicate, by label, and the
+// uniqueness of each quad.
+var leanSchema = []string{
+	`ALTER TABLE quads
+	DROP CONSTRAINT IF EXISTS subject_hash_fk, DROP CONSTRAINT IF EXISTS predicate_hash_fk,
+	DROP CONSTRAINT IF EXISTS object_hash_fk, DROP CONSTRAINT IF EXISTS label_hash_fk`,
+	`DROP INDEX IF EXISTS pos_index`,
+	`DROP INDEX IF EXISTS osp_index`,
+}
+
 // openSQL connects to the database Options.Path names, creates Cayley's
 // tables and this package's on first use, and starts watching for other
 // processes' writes. It leaves the address without its password in
@@ -199,6 +216,13 @@ func initSQL(ctx context.Context, db *sql.DB, backend, addr string) error {
 	case 0:
 		if err := csql.Init(backend, addr, cgraph.Options{}); err != nil && !errors.Is(err, cgraph.ErrDatabaseExists) {
 			return err
+		}
+		if backend == Postgres {
+			for _, stmt := range leanSchema {
+				if _, err := db.ExecContext(ctx, stmt); err != nil {
+					return err
+				}
+			}
 		}
 	case 1:
 		return errors.New("the schema holds one of the tables nodes and quads but not the other")

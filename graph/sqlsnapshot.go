@@ -58,12 +58,30 @@ func (sq *sqlStore) writeSnapshot(ctx context.Context, c *catalogue, gen uint64)
 	return err
 }
 
-// encodeDeltas encodes deltas for fazhikg_log: per delta, the action (1 to
+// cataloguedQuad reports whether catalogue.apply counts a quad: the
+// mention of an entity, or a quad about an entity or an adoption. Only
+// those go to fazhikg_log; the rest (most evidence quads, with the text
+// of their sentences) would cost the write without changing the catalogue
+// of a process replaying it. TestLogFilter checks that it keeps what
+// catalogue.apply uses.
+func cataloguedQuad(q quad.Quad) bool {
+	if q.Predicate == PredMentions {
+		id, ok := idOf(q.Object)
+		return ok && catalogued(id.Kind())
+	}
+	id, ok := idOf(q.Subject)
+	return ok && (id.Kind() == KindAdoption || catalogued(id.Kind()))
+}
+
+// encodeDeltas encodes the deltas the catalogue counts for fazhikg_log: per delta, the action (1 to
 // add, 0 to delete) and the four values in Cayley's protobuf encoding, each
 // preceded by its length (0 for none).
 func encodeDeltas(deltas []cgraph.Delta) ([]byte, error) {
 	var buf []byte
 	for _, d := range deltas {
+		if !cataloguedQuad(d.Quad) {
+			continue
+		}
 		if d.Action == cgraph.Add {
 			buf = append(buf, 1)
 		} else {

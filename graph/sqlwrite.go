@@ -11,6 +11,7 @@ import (
 	cgraph "github.com/cayleygraph/cayley/graph"
 	graphlog "github.com/cayleygraph/cayley/graph/log"
 	csql "github.com/cayleygraph/cayley/graph/sql"
+	"github.com/cayleygraph/quad"
 	"github.com/jackc/pgx"
 	"github.com/lib/pq"
 )
@@ -19,11 +20,9 @@ import (
 // round trip to the server. The bulk path here writes the same rows into
 // Cayley's own tables, hashed as Cayley hashes them, so that its reader
 // (and Cayley's tools) still read them, but with multi-row statements:
-// a handful of round trips per transaction, whatever its size.
-
-// maxParams bounds the parameters of one statement; PostgreSQL takes at
-// most 65535.
-const maxParams = 8192
+// a handful of round trips per transaction, whatever its size, each
+// statement taking the rows as arrays (one parameter per column) that the
+// server unnests.
 
 // nodeColumns are the columns of Cayley's nodes table the bulk path fills,
 // with the casts that type their parameters.
@@ -114,7 +113,7 @@ func (sq *sqlStore) applyOnce(ctx context.Context, d *graphlog.Deltas, logged []
 // insertNodes inserts new nodes and adds to the reference counts of
 // existing ones.
 func insertNodes(ctx context.Context, tx *sql.Tx, nodes []graphlog.NodeUpdate) error {
-	var rows [][]any
+	cols := make([]pgArray, len(nodeColumns))
 	for _, n := range nodes {
 		if n.RefInc == 0 {
 			continue // used as much as before: the node exists
@@ -124,7 +123,7 @@ func insertNodes(ctx context.Context, tx *sql.Tx, nodes []graphlog.NodeUpdate) e
 			return err
 		}
 		row := make([]any, len(nodeColumns))
-		row[0], row[1] = vals[0], n.RefInc
+		row[0], row[1] = vals[0], int64(n.RefInc)
 		for i, col := range typ.Columns() {
 			for j, c := range nodeColumns {
 				if c.name == col {
@@ -132,41 +131,38 @@ func insertNodes(ctx context.Context, tx *sql.Tx, nodes []graphlog.NodeUpdate) e
 				}
 			}
 		}
-		rows = append(rows, row)
+		for j := range cols {
+			cols[j] = append(cols[j], row[j])
+		}
 	}
 	names, casts := make([]string, len(nodeColumns)), make([]string, len(nodeColumns))
 	for i, c := range nodeColumns {
 		names[i], casts[i] = c.name, c.cast
 	}
-	_, err := execValues(ctx, tx, `INSERT INTO nodes (`+strings.Join(names, ", ")+`) VALUES `,
-		` ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + excluded.refs`, casts, rows)
+	_, err := execArrays(ctx, tx, `INSERT INTO nodes (`+strings.Join(names, ", ")+`) SELECT * FROM `,
+		` ON CONFLICT (hash) DO UPDATE SET refs = nodes.refs + excluded.refs`, casts, cols)
 	return err
 }
 
-// hashRow returns the hashes of a quad's directions as parameters, the
-// label's only when it has one.
-func hashRow(q cgraph.QuadHash) []any {
-	row := make([]any, 0, 4)
-	for _, h := range q.Dirs() {
-		if h.Valid() {
-			row = append(row, csql.NodeHash{ValueHash: h}.SQLValue())
+// quadColumns returns the hashes of quads, one array per direction.
+func quadColumns(quads []graphlog.QuadUpdate) []pgArray {
+	cols := make([]pgArray, len(quad.Directions))
+	for j := range cols {
+		cols[j] = make(pgArray, len(quads))
+	}
+	for i, q := range quads {
+		for j, h := range q.Quad.Dirs() {
+			cols[j][i] = csql.NodeHash{ValueHash: h}.SQLValue() // nil for no label
 		}
 	}
-	return row
+	return cols
 }
 
 var quadCasts = []string{"bytea", "bytea", "bytea", "bytea"}
 
 func insertQuads(ctx context.Context, tx *sql.Tx, quads []graphlog.QuadUpdate) error {
-	rows := make([][]any, len(quads))
-	for i, q := range quads {
-		rows[i] = hashRow(q.Quad)
-		if len(rows[i]) == 3 {
-			rows[i] = append(rows[i], nil)
-		}
-	}
-	_, err := execValues(ctx, tx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
-		SELECT s, p, o, l, now() FROM (VALUES `, `) AS v (s, p, o, l)`, quadCasts, rows)
+	_, err := execArrays(ctx, tx, `INSERT INTO quads (subject_hash, predicate_hash, object_hash, label_hash, ts)
+		SELECT s, p, o, l, now() FROM `, ` AS v (s, p, o, l)`, quadCasts, quadColumns(quads))
 	if sqlState(err) == "23505" { // unique_violation
 		return &cgraph.DeltaError{Err: cgraph.ErrQuadExists}
 	}
@@ -175,27 +171,13 @@ func insertQuads(ctx context.Context, tx *sql.Tx, quads []graphlog.QuadUpdate) e
 
 // deleteQuads deletes quads, failing unless each exists.
 func deleteQuads(ctx context.Context, tx *sql.Tx, quads []graphlog.QuadUpdate) error {
-	var labelled, triples [][]any
-	for _, q := range quads {
-		if row := hashRow(q.Quad); len(row) == 4 {
-			labelled = append(labelled, row)
-		} else {
-			triples = append(triples, row)
-		}
-	}
-	n, err := execValues(ctx, tx, `DELETE FROM quads USING (VALUES `, `) AS d (s, p, o, l)
-		WHERE quads.subject_hash = d.s AND quads.predicate_hash = d.p AND quads.object_hash = d.o AND quads.label_hash = d.l`,
-		quadCasts, labelled)
+	n, err := execArrays(ctx, tx, `DELETE FROM quads USING `, ` AS d (s, p, o, l)
+		WHERE quads.subject_hash = d.s AND quads.predicate_hash = d.p AND quads.object_hash = d.o
+		AND quads.label_hash IS NOT DISTINCT FROM d.l`, quadCasts, quadColumns(quads))
 	if err != nil {
 		return err
 	}
-	m, err := execValues(ctx, tx, `DELETE FROM quads USING (VALUES `, `) AS d (s, p, o)
-		WHERE quads.subject_hash = d.s AND quads.predicate_hash = d.p AND quads.object_hash = d.o AND quads.label_hash IS NULL`,
-		quadCasts[:3], triples)
-	if err != nil {
-		return err
-	}
-	if int(n+m) != len(quads) {
+	if int(n) != len(quads) {
 		return &cgraph.DeltaError{Err: cgraph.ErrQuadNotExist}
 	}
 	return nil
@@ -208,48 +190,45 @@ func releaseNodes(ctx context.Context, tx *sql.Tx, nodes []graphlog.NodeUpdate) 
 	if len(nodes) == 0 {
 		return nil
 	}
-	rows := make([][]any, len(nodes))
-	hashes := make([][]any, len(nodes))
+	hashes, incs := make(pgArray, len(nodes)), make(pgArray, len(nodes))
 	for i, n := range nodes {
-		h := csql.NodeHash{ValueHash: n.Hash}.SQLValue()
-		rows[i], hashes[i] = []any{h, n.RefInc}, []any{h}
+		hashes[i], incs[i] = csql.NodeHash{ValueHash: n.Hash}.SQLValue(), int64(n.RefInc)
 	}
-	if _, err := execValues(ctx, tx, `UPDATE nodes SET refs = nodes.refs + d.inc FROM (VALUES `,
-		`) AS d (hash, inc) WHERE nodes.hash = d.hash`, []string{"bytea", "int"}, rows); err != nil {
+	if _, err := execArrays(ctx, tx, `UPDATE nodes SET refs = nodes.refs + d.inc FROM `,
+		` AS d (hash, inc) WHERE nodes.hash = d.hash`, []string{"bytea", "int"}, []pgArray{hashes, incs}); err != nil {
 		return err
 	}
-	_, err := execValues(ctx, tx, `DELETE FROM nodes WHERE refs <= 0 AND hash IN (SELECT h FROM (VALUES `,
-		`) AS d (h))`, []string{"bytea"}, hashes)
+	_, err := tx.ExecContext(ctx, `DELETE FROM nodes WHERE refs <= 0 AND hash = ANY($1::bytea[])`, hashes)
 	return err
 }
 
-// execValues runs prefix, a VALUES list of rows, suffix, in as few
-// statements as the parameter limit allows, and returns the rows affected.
-func execValues(ctx context.Context, tx *sql.Tx, prefix, suffix string, casts []string, rows [][]any) (int64, error) {
-	per := max(1, maxParams/len(casts))
-	var total int64
-	var b strings.Builder
-	for len(rows) > 0 {
-		n := min(per, len(rows))
-		b.Reset()
-		b.WriteString(prefix)
-		args := make([]any, 0, n*len(casts))
-		for i, row := range rows[:n] {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			b.WriteByte('(')
-			for j, v := range row {
-				if j > 0 {
-					b.WriteByte(',')
-				}
-				args = append(args, v)
-				b.WriteString("$" + strconv.Itoa(len(args)) + "::" + casts[j])
-			}
-			b.WriteByte(')')
+// rowsPerStatement bounds the rows one statement sends.
+const rowsPerStatement = 20000
+
+// execArrays runs prefix, unnest over one array parameter per column,
+// suffix: one statement per rowsPerStatement rows, each with as many
+// parameters as columns, whatever its rows, so that the server parses
+// and plans a short statement. It returns the rows affected.
+func execArrays(ctx context.Context, tx *sql.Tx, prefix, suffix string, casts []string, cols []pgArray) (int64, error) {
+	var unnest strings.Builder
+	unnest.WriteString("unnest(")
+	for j, c := range casts {
+		if j > 0 {
+			unnest.WriteString(", ")
 		}
-		b.WriteString(suffix)
-		res, err := tx.ExecContext(ctx, b.String(), args...)
+		unnest.WriteString("$" + strconv.Itoa(j+1) + "::" + c + "[]")
+	}
+	unnest.WriteString(")")
+	stmt := prefix + unnest.String() + suffix
+	var total int64
+	for len(cols[0]) > 0 {
+		n := min(rowsPerStatement, len(cols[0]))
+		args := make([]any, len(cols))
+		for j := range cols {
+			args[j] = cols[j][:n]
+			cols[j] = cols[j][n:]
+		}
+		res, err := tx.ExecContext(ctx, stmt, args...)
 		if err != nil {
 			return total, err
 		}
@@ -258,7 +237,6 @@ func execValues(ctx context.Context, tx *sql.Tx, prefix, suffix string, casts []
 			return total, err
 		}
 		total += k
-		rows = rows[n:]
 	}
 	return total, nil
 }

@@ -10,7 +10,9 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	_ "github.com/lib/pq"
@@ -160,5 +162,114 @@ func TestLogFilter(t *testing.T) {
 		if diff := cmp.Diff(want, got); diff != "" {
 			t.Errorf("%s: catalogue replayed from the log differs (-all quads +logged):\n%s", tt.name, diff)
 		}
+	}
+}
+
+// TestPostgresShared runs two stores over one database, as two serve or
+// ingest processes would: each sees the other's writes (on Refresh, and by
+// itself once notified), and concurrent writes of both leave the store as
+// one process writing everything would.
+func TestPostgresShared(t *testing.T) {
+	h := postgresHarness(t)
+	ctx := context.Background()
+	dir := t.TempDir()
+	a, b := h.Open(t, dir), h.Open(t, dir)
+	all := graphtest.Fixture()
+
+	if _, err := a.PutReports(ctx, all[:3]); err != nil {
+		t.Fatal(err)
+	}
+	if err := b.Refresh(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := graphtest.Export(t, b), graphtest.Export(t, a); got != want {
+		t.Errorf("after Refresh, the other store exports (-writer +reader):\n%s", cmp.Diff(want, got))
+	}
+	sameCatalogue(t, "reader after Refresh", b)
+
+	// Without Refresh: the notification brings a up to date.
+	if _, err := b.PutReports(ctx, all[3:]); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		st, err := a.Stats(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Reports == len(all) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("10s after the other store's write, %d reports, want %d", st.Reports, len(all))
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	sameCatalogue(t, "store notified", a)
+	if got, want := graphtest.Export(t, a), graphtest.Export(t, b); got != want {
+		t.Errorf("after the notification, the stores differ (-writer +reader):\n%s", cmp.Diff(want, got))
+	}
+
+	// Both replace and delete reports at once; a write that finds the
+	// store changed under it fails with ErrConflict and is tried again.
+	var (
+		wg        sync.WaitGroup
+		conflicts atomic.Int32
+	)
+	errs := make(chan error, 2)
+	write := func(s *graph.Store, put func() error) {
+		defer wg.Done()
+		for range 20 {
+			err := put()
+			if errors.Is(err, graph.ErrConflict) {
+				conflicts.Add(1)
+			} else {
+				errs <- err
+				return
+			}
+		}
+		errs <- errors.New("ErrConflict 20 times")
+	}
+	wg.Add(2)
+	go write(a, func() error { _, err := a.PutReport(ctx, graphtest.Xiuzhou2023Revised()); return err })
+	go write(b, func() error { return b.DeleteReport(ctx, all[4].Name) })
+	wg.Wait()
+	close(errs)
+	t.Logf("concurrent writes: %d conflicts", conflicts.Load())
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent writes: %v", err)
+		}
+	}
+	for _, s := range []*graph.Store{a, b} {
+		if err := s.Refresh(ctx); err != nil {
+			t.Fatal(err)
+		}
+		sameCatalogue(t, "after concurrent writes", s)
+	}
+	one := h.Open(t, t.TempDir())
+	for _, r := range append(all[:4:4], graphtest.Xiuzhou2023Revised()) {
+		if _, err := one.PutReport(ctx, r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := graphtest.Export(t, one)
+	for name, s := range map[string]*graph.Store{"a": a, "b": b} {
+		if got := graphtest.Export(t, s); got != want {
+			t.Errorf("store %s after concurrent writes differs from one store written alone (-alone +shared):\n%s", name, cmp.Diff(want, got))
+		}
+	}
+}
+
+// sameCatalogue checks a store's catalogue against the one its quads add
+// up to.
+func sameCatalogue(t *testing.T, what string, s *graph.Store) {
+	t.Helper()
+	rebuilt, err := graph.RebuiltCatalogue(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(rebuilt, graph.Catalogue(s)); diff != "" {
+		t.Errorf("%s: catalogue differs from the quads' (-rebuilt +kept):\n%s", what, diff)
 	}
 }

@@ -57,6 +57,7 @@ store and serves them over GraphQL.`,
 		exportCmd(e),
 		statsCmd(e),
 		synthCmd(e),
+		checkCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

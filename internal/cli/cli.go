@@ -58,6 +58,7 @@ store and serves them over GraphQL.`,
 		statsCmd(e),
 		synthCmd(e),
 		checkCmd(e),
+		benchCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

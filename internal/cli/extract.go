@@ -50,7 +50,7 @@ and people it names, each with its evidence (character offsets and sentence).`,
 			}
 			var werr error
 			ctx := cmd.Context()
-			extractAll(ctx, p, inputs, extractOptions{maxBytes: maxSize}, func(x extracted) {
+			extractAll(ctx, loaded(p), inputs, extractOptions{maxBytes: maxSize}, func(x extracted) {
 				if x.err != nil && ctx.Err() != nil {
 					return // interrupted, not failed
 				}

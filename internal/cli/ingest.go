@@ -76,7 +76,12 @@ type ingestOptions struct {
 	batchQuads int           // quads per transaction, about
 	batchWait  time.Duration // longest a report waits for its transaction
 	derive     bool          // fit the diffusion model after a change
+	// put writes a transaction; nil means the store's PutPrepared.
+	put putFunc
 }
+
+// putFunc writes prepared reports in one transaction (graph.Store.PutPrepared).
+type putFunc func(ctx context.Context, ps []*graph.Prepared) ([]graph.PutResult, error)
 
 // ingestSummary counts what an ingest did.
 type ingestSummary struct {
@@ -141,11 +146,8 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, o ingestO
 // ingest, or that of setting up the extraction.
 func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input, o ingestOptions) (ingestSummary, error) {
 	sum := ingestSummary{inputs: len(inputs)}
-	p, release, err := newPipeline()
-	if err != nil {
-		return sum, err
-	}
-	defer release()
+	p := &lazyPipeline{}
+	defer p.close()
 
 	var bar *progressbar.ProgressBar
 	if !o.quiet && isTerminal(e.stderr) {
@@ -175,8 +177,12 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 		return ok && h == hash && count[name] == 1
 	}
 
+	put := o.put
+	if put == nil {
+		put = store.PutPrepared
+	}
 	b := &batcher{
-		store:    store,
+		put:      put,
 		maxQuads: o.batchQuads,
 		maxWait:  o.batchWait,
 		sum:      &sum,
@@ -201,6 +207,9 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 			bar.Clear()
 		}
 	}
+	if p.err != nil {
+		return sum, p.err
+	}
 	return sum, ctx.Err()
 }
 
@@ -210,7 +219,7 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 // report by report, so that one bad report cannot lose the others, and the
 // reports that still fail are named.
 type batcher struct {
-	store    *graph.Store
+	put      putFunc
 	maxQuads int
 	maxWait  time.Duration
 	sum      *ingestSummary
@@ -239,8 +248,8 @@ func (b *batcher) run(ctx context.Context, in <-chan extracted) {
 			b.sum.bytes += int64(x.bytes)
 			switch {
 			case x.err != nil:
-				if ctx.Err() != nil && errors.Is(x.err, ctx.Err()) {
-					continue // interrupted, not failed
+				if ctx.Err() != nil && errors.Is(x.err, ctx.Err()) || errors.Is(x.err, errSetup) {
+					continue // interrupted, or not run: not failed
 				}
 				b.fail(x.in.path, unwrapRead(x.err))
 				continue
@@ -278,7 +287,7 @@ func (b *batcher) flush(ctx context.Context) {
 	for i, x := range b.batch {
 		ps[i] = x.prepared
 	}
-	res, err := b.store.PutPrepared(ctx, ps)
+	res, err := b.put(ctx, ps)
 	b.sum.transactions++
 	if err == nil {
 		for i, x := range b.batch {
@@ -288,7 +297,7 @@ func (b *batcher) flush(ctx context.Context) {
 		b.fail(b.batch[0].in.path, err)
 	} else {
 		for _, x := range b.batch {
-			res, err := b.store.PutPrepared(ctx, []*graph.Prepared{x.prepared})
+			res, err := b.put(ctx, []*graph.Prepared{x.prepared})
 			b.sum.transactions++
 			if err != nil {
 				b.fail(x.in.path, err)

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"runtime"
 	"sync"
 
@@ -12,6 +14,44 @@ import (
 
 // newPipeline returns the extraction pipeline and a function releasing it.
 func newPipeline() (*extract.Pipeline, func(), error) { return jieba.NewPipeline() }
+
+// lazyPipeline loads the extraction pipeline on first use, so that a run
+// whose inputs are all unchanged never loads the segmenter (seconds).
+type lazyPipeline struct {
+	once    sync.Once
+	p       *extract.Pipeline
+	release func()
+	err     error
+}
+
+// errSetup marks an input not extracted because the pipeline could not be
+// loaded: a failure of the run, not of the input.
+var errSetup = errors.New("no extraction pipeline")
+
+func (l *lazyPipeline) get() (*extract.Pipeline, error) {
+	l.once.Do(func() {
+		l.p, l.release, l.err = newPipeline()
+		if l.err != nil {
+			l.err = fmt.Errorf("%w: %w", errSetup, l.err)
+		}
+	})
+	return l.p, l.err
+}
+
+// close releases the pipeline if it was loaded.
+func (l *lazyPipeline) close() {
+	l.once.Do(func() {})
+	if l.release != nil {
+		l.release()
+	}
+}
+
+// loaded returns a lazyPipeline holding p.
+func loaded(p *extract.Pipeline) *lazyPipeline {
+	l := &lazyPipeline{p: p}
+	l.once.Do(func() {})
+	return l
+}
 
 // extracted is the outcome of reading and extracting one input.
 type extracted struct {
@@ -47,7 +87,7 @@ type extractOptions struct {
 // worker is held at a time, and workers wait while emit is slow. Once ctx
 // is done no further input is started; those started are emitted (with
 // ctx's error if extraction saw it), the others are not.
-func extractAll(ctx context.Context, p *extract.Pipeline, inputs []input, o extractOptions, emit func(extracted)) {
+func extractAll(ctx context.Context, p *lazyPipeline, inputs []input, o extractOptions, emit func(extracted)) {
 	workers := runtime.GOMAXPROCS(0)
 	window := o.window
 	if window <= 0 {
@@ -90,7 +130,7 @@ func extractAll(ctx context.Context, p *extract.Pipeline, inputs []input, o extr
 	wg.Wait()
 }
 
-func extractOne(ctx context.Context, p *extract.Pipeline, in input, o extractOptions) extracted {
+func extractOne(ctx context.Context, lp *lazyPipeline, in input, o extractOptions) extracted {
 	if err := ctx.Err(); err != nil {
 		return extracted{in: in, err: err}
 	}
@@ -102,6 +142,11 @@ func extractOne(ctx context.Context, p *extract.Pipeline, in input, o extractOpt
 	hash := extract.Hash(raw)
 	if o.unchanged != nil && o.unchanged(in.name, hash) {
 		x.unchanged = true
+		return x
+	}
+	p, err := lp.get()
+	if err != nil {
+		x.err = err
 		return x
 	}
 	x.report, x.err = p.Extract(ctx, extract.Origin{Name: in.name, Source: in.path, Hash: hash}, dec)

@@ -106,3 +106,73 @@ func BenchmarkPostgresPut(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkPostgresRead measures the API's typical reads (those of
+// BenchmarkRead) on a store of 100 synthetic reports (about 300,000
+// quads), on PostgreSQL and, for comparison, on LevelDB.
+func BenchmarkPostgresRead(b *testing.B) {
+	const n = 100
+	base := postgresURL(b)
+	ctx := context.Background()
+	for _, backend := range []string{graph.LevelDB, graph.Postgres} {
+		b.Run(backend, func(b *testing.B) {
+			opts := graph.Options{Backend: backend, Path: b.TempDir(), NoSync: true}
+			if backend == graph.Postgres {
+				opts.Path = schemaURL(b, base, opts.Path)
+			}
+			s, err := graph.Open(ctx, opts)
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer s.Close()
+			fill(b, s, n)
+			popular := graph.MechanismID("第0号机制")
+			county := graph.JurisdictionID("110101000000") // the place of synthetic report 0
+			adoptions, err := s.MechanismAdoptions(ctx, []graph.ID{popular}, graph.AdoptionQuery{Variants: true, Planned: true, AllYears: true})
+			if err != nil || len(adoptions[0]) == 0 {
+				b.Fatalf("no adoptions of %s: %v", popular, err)
+			}
+			var evidence []graph.ID
+			for _, a := range adoptions[0][:min(20, len(adoptions[0]))] {
+				evidence = append(evidence, a.EvidenceIDs[0])
+			}
+			page, err := s.List(ctx, graph.KindMechanism, graph.Filter{}, 20, "")
+			if err != nil {
+				b.Fatal(err)
+			}
+			mechanisms := page.IDs
+			reads := []struct {
+				name string
+				read func() error
+			}{
+				{"Find", func() error { _, err := s.Find(ctx, graph.KindMechanism, "第0号机制"); return err }},
+				{"Mechanisms20", func() error { _, err := s.Mechanisms(ctx, mechanisms); return err }},
+				{"MechanismAdoptions", func() error {
+					_, err := s.MechanismAdoptions(ctx, []graph.ID{popular}, graph.AdoptionQuery{Variants: true})
+					return err
+				}},
+				{"MechanismAdoptions20", func() error {
+					_, err := s.MechanismAdoptions(ctx, mechanisms, graph.AdoptionQuery{Variants: true})
+					return err
+				}},
+				{"AdoptionsOfJurisdiction", func() error { _, err := s.AdoptionsOf(ctx, []graph.ID{county}); return err }},
+				{"BodiesIn", func() error { _, err := s.Linked(ctx, graph.BodiesIn, []graph.ID{county}); return err }},
+				{"Evidence20", func() error { _, err := s.Evidence(ctx, evidence); return err }},
+				{"ListFiltered", func() error {
+					_, err := s.List(ctx, graph.KindMechanism, graph.Filter{Province: "第1省", YearFrom: 2016, YearTo: 2017}, 20, "")
+					return err
+				}},
+				{"Neighbourhood", func() error { _, err := s.Neighbourhood(ctx, county, graph.NeighbourhoodQuery{}); return err }},
+			}
+			for _, r := range reads {
+				b.Run(r.name, func(b *testing.B) {
+					for b.Loop() {
+						if err := r.read(); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		})
+	}
+}

@@ -165,6 +165,14 @@ func (s *Store) openSQL(ctx context.Context) error {
 	driver := "postgres"
 	if s.opts.Backend == Cockroach {
 		driver = "pgx"
+	} else if !strings.Contains(addr, "connect_timeout=") {
+		// lib/pq waits for an unanswered connection as long as the
+		// system does (minutes).
+		if strings.Contains(addr, "?") {
+			addr += "&connect_timeout=15"
+		} else {
+			addr += "?connect_timeout=15"
+		}
 	}
 	db, err := sql.Open(driver, addr)
 	if err != nil {

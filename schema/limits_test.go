@@ -103,6 +103,8 @@ func TestPageSize(t *testing.T) {
 		`{ search(text: "府", first: 51) { matched } }`,
 		fmt.Sprintf(`{ neighbourhood(id: "mechanism/府检联动", limit: %d) { truncated } }`, graph.MaxLimit+1),
 		`{ nodes(ids: [` + strings.Join(many, ",") + `]) { id } }`,
+		`{ subgraph(ids: [` + strings.Join(many, ",") + `]) { truncated } }`,
+		`{ export(format: CSV, ids: [` + strings.Join(many, ",") + `]) { name } }`,
 	} {
 		r := do(t, h, "", q, nil)
 		if codes := r.codes(); len(codes) != 1 || codes[0] != "BAD_USER_INPUT" {

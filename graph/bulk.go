@@ -23,10 +23,9 @@ import (
 // Bolt through the same Bolt layout this package writes; both get the
 // indexes and options of a Store, so that they do the same work for the
 // same quads. Parsing runs on its own goroutine, one batch ahead of the
-// writes, so that what is measured is the store.
-//
-// The result is not a Store: it holds no catalogue and Open refuses it
-// nothing, but nothing reads it except to measure its size.
+// writes, so that what is measured is the store. The result opens as a
+// Store (which then builds its catalogue from the quads). A failed load
+// leaves what it wrote in dir.
 func BulkLoad(ctx context.Context, backend, dir string, r io.Reader, batch int) (int, error) {
 	n, err := bulkLoad(ctx, backend, dir, r, batch)
 	if err != nil {

@@ -22,8 +22,9 @@
 // The API is read-only unless Options.Writes are given: then the mutations
 // (write.graphqls: ingestReport, deleteReport) need the token as
 // Authorization: Bearer <token>, compared in constant time (auth.go), and
-// write through the graph store's transactions, one write at a time, each
-// followed by a refit of the diffusion model (write.go). Mutations are
+// write through the graph store's transactions, one write at a time; the
+// diffusion model is refitted in the background after them, one refit at a
+// time, until Handler.Close (write.go). Mutations are
 // refused before any field resolves: WRITES_DISABLED (HTTP 403) when
 // writes are off, UNAUTHENTICATED (HTTP 401) without the token; a wrong
 // token refuses any request (401).

@@ -54,26 +54,43 @@ const (
 	MaxPage = maxFirst
 )
 
+// Handler serves the GraphQL API. Close it when writes are enabled.
+type Handler struct {
+	http.Handler
+	writes *writes
+}
+
+// Close cancels a refit of the diffusion model running in the background
+// after a write, and waits for it; later writes refit nothing. The model
+// left stale is refitted by the next write or by fazhikg derive. It
+// always returns nil.
+func (h *Handler) Close() error {
+	if h.writes != nil {
+		h.writes.close()
+	}
+	return nil
+}
+
 // NewHandler serves the GraphQL API over a store: queries by POST or GET at
 // /graphql, mutations by POST, and GraphiQL at /. It panics when
 // opts.Writes are given without a token or an extractor, or over a store
 // that is not a Writer: mistakes of the program, not of its input.
-func NewHandler(store Store, opts Options) http.Handler {
+func NewHandler(store Store, opts Options) *Handler {
 	if opts.ComplexityLimit == 0 {
 		opts.ComplexityLimit = DefaultComplexityLimit
 	}
 	if opts.MaxDepth == 0 {
 		opts.MaxDepth = DefaultMaxDepth
 	}
-	w, err := newWrites(store, opts.Writes)
-	if err != nil {
-		panic(err)
-	}
 	if opts.LoaderWait == 0 {
 		opts.LoaderWait = DefaultLoaderWait
 	}
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
+	}
+	w, err := newWrites(store, opts.Writes, opts.Log)
+	if err != nil {
+		panic(err)
 	}
 	cfg := generated.Config{Resolvers: &Resolver{Store: store, Log: opts.Log, writes: w}}
 	setComplexity(&cfg.Complexity)
@@ -99,5 +116,5 @@ func NewHandler(store Store, opts Options) http.Handler {
 	mux := http.NewServeMux()
 	mux.Handle("/graphql", authenticate(w, withLoaders(store, opts.LoaderWait, srv)))
 	mux.Handle("/{$}", playground.Handler("fazhikg", "/graphql"))
-	return mux
+	return &Handler{Handler: mux, writes: w}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"strings"
 	"sync"
 
@@ -24,7 +25,8 @@ type Writes struct {
 	// extract.DefaultMaxBytes.
 	MaxBytes int
 	// Observe, when not nil, hears of every write once it is done: op is
-	// "ingest" or "delete", outcome one of the Outcome constants.
+	// "ingest", "delete" or "refit", outcome one of the Outcome constants.
+	// It may be called from another goroutine than the request's.
 	Observe func(op string, outcome Outcome)
 }
 
@@ -40,6 +42,7 @@ const (
 	Missing   Outcome = "missing"   // no report to delete
 	Rejected  Outcome = "rejected"  // bad input: nothing was written
 	Failed    Outcome = "failed"    // an internal failure
+	Refitted  Outcome = "refitted"  // the diffusion model was refitted
 )
 
 // Extractor turns the text of a report into its facts; *extract.Pipeline
@@ -64,12 +67,25 @@ var _ Writer = (*graph.Store)(nil)
 type writes struct {
 	Writes
 	store Writer
-	mu    sync.Mutex // one write at a time, each followed by its refit
+	log   *slog.Logger
+	mu    sync.Mutex // one write at a time
+
+	// The refit of the diffusion model after writes runs in the
+	// background, one at a time: fitting a large store takes longer than a
+	// request may. Writes made during a refit ask for another, which
+	// follows it; Handler.Close cancels and waits.
+	refitCtx    context.Context
+	cancelRefit context.CancelFunc
+	refitMu     sync.Mutex
+	refitting   bool // a refit runs
+	again       bool // a write came after the running refit read the store
+	closed      bool
+	refits      sync.WaitGroup
 }
 
 // newWrites checks the options of the writes; it returns nil when writes
 // are disabled.
-func newWrites(s Store, w *Writes) (*writes, error) {
+func newWrites(s Store, w *Writes, log *slog.Logger) (*writes, error) {
 	if w == nil {
 		return nil, nil
 	}
@@ -86,7 +102,53 @@ func newWrites(s Store, w *Writes) (*writes, error) {
 	if w.MaxBytes <= 0 {
 		w.MaxBytes = extract.DefaultMaxBytes
 	}
-	return &writes{Writes: *w, store: ws}, nil
+	ctx, cancel := context.WithCancel(context.Background())
+	return &writes{Writes: *w, store: ws, log: log, refitCtx: ctx, cancelRefit: cancel}, nil
+}
+
+// refit asks for a refit of the diffusion model in the background.
+func (w *writes) refit() {
+	w.refitMu.Lock()
+	defer w.refitMu.Unlock()
+	switch {
+	case w.closed:
+		return
+	case w.refitting:
+		w.again = true
+		return
+	}
+	w.refitting = true
+	w.refits.Add(1)
+	go func() {
+		defer w.refits.Done()
+		for {
+			_, err := w.store.Derive(w.refitCtx)
+			switch {
+			case err == nil:
+				w.observe("refit", Refitted)
+			case w.refitCtx.Err() == nil:
+				w.log.Error("refitting the diffusion model after a write", "err", err)
+				w.observe("refit", Failed)
+			}
+			w.refitMu.Lock()
+			if !w.again || w.closed {
+				w.refitting, w.again = false, false
+				w.refitMu.Unlock()
+				return
+			}
+			w.again = false
+			w.refitMu.Unlock()
+		}
+	}()
+}
+
+// close cancels a running refit and waits for it.
+func (w *writes) close() {
+	w.refitMu.Lock()
+	w.closed = true
+	w.refitMu.Unlock()
+	w.cancelRefit()
+	w.refits.Wait()
 }
 
 func (w *writes) observe(op string, o Outcome) {
@@ -99,8 +161,8 @@ func (w *writes) observe(op string, o Outcome) {
 // given none.
 func defaultName(hash string) string { return "api/" + hash[:16] }
 
-// ingest extracts a report from text and stores it, then refits the
-// diffusion model. It returns the ID the report is stored under.
+// ingest extracts a report from text and stores it, then asks for a refit
+// of the diffusion model. It returns the ID the report is stored under.
 func (w *writes) ingest(ctx context.Context, text string, name *string) (id graph.ID, err error) {
 	outcome := Failed
 	defer func() { w.observe("ingest", outcome) }()
@@ -145,15 +207,13 @@ func (w *writes) ingest(ctx context.Context, text string, name *string) (id grap
 	}
 	outcome = Outcome(res.Status)
 	if res.Status != graph.Unchanged {
-		if _, err := w.store.Derive(ctx); err != nil {
-			return "", fmt.Errorf("ingestReport %q: stored, but refitting the diffusion model failed: %w", n, err)
-		}
+		w.refit()
 	}
 	return res.ID, nil
 }
 
-// delete deletes the report with an ID, then refits the diffusion model;
-// it returns false when there is no such report.
+// delete deletes the report with an ID, then asks for a refit of the
+// diffusion model; it returns false when there is no such report.
 func (w *writes) delete(ctx context.Context, r *Resolver, id graph.ID) (ok bool, err error) {
 	outcome := Failed
 	defer func() { w.observe("delete", outcome) }()
@@ -180,8 +240,6 @@ func (w *writes) delete(ctx context.Context, r *Resolver, id graph.ID) (ok bool,
 		return false, fmt.Errorf("deleteReport %q: %w", id, err)
 	}
 	outcome = Deleted
-	if _, err := w.store.Derive(ctx); err != nil {
-		return false, fmt.Errorf("deleteReport %q: deleted, but refitting the diffusion model failed: %w", id, err)
-	}
+	w.refit()
 	return true, nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/fazhikg/fazhikg/extract"
 	"github.com/fazhikg/fazhikg/graph"
@@ -69,6 +70,7 @@ func writable(t *testing.T, observe func(string, schema.Outcome)) (http.Handler,
 		Extractor: extract.NewPipeline(extract.Options{}),
 		Observe:   observe,
 	}})
+	t.Cleanup(func() { h.Close() })
 	return h, s
 }
 
@@ -149,11 +151,25 @@ func TestWriteAccess(t *testing.T) {
 func TestIngestReport(t *testing.T) {
 	var mu sync.Mutex
 	var seen []string
+	refitted := make(chan struct{}, 10)
 	h, s := writable(t, func(op string, o schema.Outcome) {
+		if op == "refit" {
+			if o == schema.Refitted {
+				refitted <- struct{}{}
+			}
+			return
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		seen = append(seen, op+" "+string(o))
 	})
+	fitted := func() bool {
+		r := do(t, h, "", `{ diffusionModel { fitted } }`, nil)
+		return string(r.Data) == `{"diffusionModel":{"fitted":true}}`
+	}
+	if fitted() {
+		t.Fatal("the fixture's diffusion model is fitted already")
+	}
 	before, err := s.Stats(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -227,6 +243,16 @@ func TestIngestReport(t *testing.T) {
 		t.Errorf("沂水县 2022 is not among 府检联动's adoptions: %+v", back.Mechanism.Adoptions)
 	}
 
+	// The diffusion model is refitted in the background.
+	select {
+	case <-refitted:
+	case <-time.After(time.Minute):
+		t.Fatal("no refit after ingestReport")
+	}
+	if !fitted() {
+		t.Error("the diffusion model is not fitted after the refit")
+	}
+
 	// The same text again changes nothing; without a name, it is named
 	// after its hash.
 	if r := do(t, h, auth, ingestMutation, map[string]any{"text": text, "name": "沂水县/2022"}); len(r.Errors) > 0 {
@@ -287,6 +313,7 @@ func TestIngestReportBadText(t *testing.T) {
 			}
 		},
 	}})
+	defer h.Close()
 	before, err := s.Stats(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -359,6 +386,7 @@ func TestErrorsHideInternals(t *testing.T) {
 			Token:     token,
 			Extractor: extract.NewPipeline(extract.Options{}),
 		}})
+		defer h.Close()
 		for _, q := range []struct {
 			query string
 			vars  map[string]any

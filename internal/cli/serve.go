@@ -92,8 +92,10 @@ func runServe(ctx context.Context, e *env, sf storeFlags, addr, token string, o 
 	if err != nil {
 		return err
 	}
+	h := newServer(s, o)
+	defer h.Close() // before the store closes: a refit may be running
 	srv := &http.Server{
-		Handler:           newServer(s, o),
+		Handler:           h,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       o.timeout + 10*time.Second,
 		WriteTimeout:      o.timeout + 10*time.Second,
@@ -139,12 +141,13 @@ func loopback(addr string) bool {
 // the explorer at /explore/ and Cayley's read-only query API under
 // /cayley/. webDir, when not "", serves the explorer's files from disk.
 func Handler(s *graph.Store, opts schema.Options, webDir string) http.Handler {
-	return routes(s, opts, webDir, defaultTimeout)
+	h, _ := routes(s, opts, webDir, defaultTimeout)
+	return h
 }
 
 // routes are Handler's, with requests to /graphql and /cayley/ ended after
-// timeout.
-func routes(s *graph.Store, opts schema.Options, webDir string, timeout time.Duration) http.Handler {
+// timeout. The API's handler is returned too, to be closed.
+func routes(s *graph.Store, opts schema.Options, webDir string, timeout time.Duration) (http.Handler, *schema.Handler) {
 	api := schema.NewHandler(s, opts)
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
@@ -152,5 +155,5 @@ func routes(s *graph.Store, opts schema.Options, webDir string, timeout time.Dur
 	mux.Handle("/explore", web.Handler("/explore", webDir))
 	mux.Handle("/explore/", web.Handler("/explore", webDir))
 	mux.Handle("/cayley/", http.StripPrefix("/cayley", s.QueryHandler(graph.QueryOptions{Timeout: timeout})))
-	return mux
+	return mux, api
 }

@@ -44,10 +44,20 @@ type serveOptions struct {
 	log         *slog.Logger
 }
 
+// server is what serve serves. Close it once the HTTP server has stopped
+// and before the store closes.
+type server struct {
+	http.Handler
+	api *schema.Handler
+}
+
+// Close stops the API's background work (a refit after a write).
+func (s *server) Close() error { return s.api.Close() }
+
 // newServer is what serve serves: Handler's routes behind the limits
 // (request bodies, per-request timeout, CORS), with /healthz and /metrics,
 // and a recovery that answers a panic with a bare 500.
-func newServer(s *graph.Store, o serveOptions) http.Handler {
+func newServer(s *graph.Store, o serveOptions) *server {
 	if o.maxBody <= 0 {
 		o.maxBody = defaultMaxBody
 	}
@@ -74,13 +84,13 @@ func newServer(s *graph.Store, o serveOptions) http.Handler {
 			w.MaxBytes = int(o.maxBody)
 		}
 	}
-	api := routes(s, o.api, o.webDir, o.timeout)
+	api, gql := routes(s, o.api, o.webDir, o.timeout)
 
 	mux := http.NewServeMux()
 	mux.Handle("/", withCORS(o.corsOrigins, limitBody(o.maxBody, api)))
 	mux.Handle("/healthz", healthz(s))
 	mux.Handle("/metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
-	return recovering(o.log, m.instrument(mux))
+	return &server{Handler: recovering(o.log, m.instrument(mux)), api: gql}
 }
 
 // jsonError sends an error in the shape GraphQL clients read.
@@ -247,7 +257,7 @@ func newMetrics() *metrics {
 		}, []string{"operation", "field"}),
 		writes: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "fazhikg_api_writes_total",
-			Help: "Writes through the API: op (ingest, delete) and outcome (added, replaced, unchanged, deleted, missing, rejected, failed).",
+			Help: "Writes through the API: op (ingest, delete, and the refit of the diffusion model after them) and outcome (added, replaced, unchanged, deleted, missing, rejected, refitted, failed).",
 		}, []string{"op", "outcome"}),
 	}
 	m.registry.MustRegister(m.requests, m.latency, m.inFlight, m.operations, m.opLatency, m.writes,

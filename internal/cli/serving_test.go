@@ -92,6 +92,7 @@ func TestBodyLimit(t *testing.T) {
 		maxBody: 2000,
 		api:     schema.Options{Writes: &schema.Writes{Token: testToken, Extractor: extract.NewPipeline(extract.Options{})}},
 	})
+	defer h.Close()
 	before, _ := s.Stats(context.Background())
 	big := gqlBody(`mutation($t: String!) { ingestReport(text: $t) { id } }`, map[string]any{"t": strings.Repeat(sampleText, 20)})
 
@@ -245,6 +246,7 @@ func TestMetrics(t *testing.T) {
 	h := newServer(memStore(t), serveOptions{api: schema.Options{Writes: &schema.Writes{
 		Token: testToken, Extractor: extract.NewPipeline(extract.Options{}),
 	}}})
+	defer h.Close()
 	post(t, h, gqlBody(`{ stats { reports } }`, nil))
 	post(t, h, gqlBody(`{ a: mechanism(name: "府检联动") { name } }`, nil))
 	post(t, h, gqlBody(`{ reports(first: 100000) { totalCount } }`, nil))

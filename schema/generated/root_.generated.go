@@ -2981,7 +2981,9 @@ type Mutation {
   """
   Extracts a report from its text, as fazhikg ingest does (plain text or an
   HTML page), stores its facts in one transaction, all or none, replacing the
-  report stored under the same name, then refits the diffusion model. name
+  report stored under the same name, and answers; the diffusion model is then
+  refitted in the background (diffusionModel and mechanismSpread show the new
+  fit once it is done; on a large store that takes a while). name
   defaults to api/ and the first 16 hex digits of the text's SHA-256, so
   sending the same text twice changes nothing. An empty text, one that is
   not text, or one larger than the server's cap is refused (BAD_USER_INPUT)
@@ -2990,8 +2992,9 @@ type Mutation {
   ingestReport(text: String!, name: String): Report
   """
   Deletes a report (by its ID, report/<name>) with every fact it states, in
-  one transaction, then refits the diffusion model. Entities that other
-  reports also name stay. False when no report has that ID.
+  one transaction; the diffusion model is then refitted in the background.
+  Entities that other reports also name stay. False when no report has that
+  ID.
   """
   deleteReport(id: ID!): Boolean
 }

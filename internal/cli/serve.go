@@ -38,7 +38,8 @@ $FAZHIKG_TOKEN; 16 characters or more): then the mutations ingestReport and
 deleteReport accept requests carrying it as Authorization: Bearer <token>.
 Queries are capped in depth (--max-depth), cost (--max-complexity; lists cost
 their page size times what they select) and page size (first: at most 500),
-bodies in size (--max-body) and time (--timeout). Introspection (which GraphiQL
+bodies in size (--max-body) and time (--timeout); at most --max-inflight
+GraphQL requests run at once, the others wait for a turn. Introspection (which GraphiQL
 needs) is on by default when listening on a loopback address only.`,
 		Example: `  fazhikg serve --addr localhost:8080
   curl -d 'g.V("<https://fazhikg.org/id/mechanism/府检联动>").In().All()' 'localhost:8080/cayley/api/v2/query?lang=gizmo'
@@ -48,8 +49,8 @@ needs) is on by default when listening on a loopback address only.`,
 			if !cmd.Flags().Changed("introspection") {
 				o.api.Introspection = loopback(addr)
 			}
-			if o.maxBody <= 0 || o.timeout <= 0 || o.api.ComplexityLimit <= 0 || o.api.MaxDepth <= 0 {
-				return usagef("--max-body, --timeout, --max-complexity and --max-depth must be positive")
+			if o.maxBody <= 0 || o.timeout <= 0 || o.api.ComplexityLimit <= 0 || o.api.MaxDepth <= 0 || o.maxInFlight <= 0 {
+				return usagef("--max-body, --timeout, --max-complexity, --max-depth and --max-inflight must be positive")
 			}
 			token, err := readToken(tokenFile)
 			if err != nil {
@@ -69,6 +70,7 @@ needs) is on by default when listening on a loopback address only.`,
 	f.DurationVar(&o.timeout, "timeout", defaultTimeout, "end a GraphQL or Cayley request that runs longer")
 	f.IntVar(&o.api.ComplexityLimit, "max-complexity", schema.DefaultComplexityLimit, "refuse queries that cost more (a list costs its page size times what it selects)")
 	f.IntVar(&o.api.MaxDepth, "max-depth", schema.DefaultMaxDepth, "refuse queries nesting fields deeper")
+	f.IntVar(&o.maxInFlight, "max-inflight", defaultMaxInFlight(), "execute at most this many GraphQL requests at once; others wait for a turn (as long as --timeout)")
 	return cmd
 }
 
@@ -141,17 +143,18 @@ func loopback(addr string) bool {
 // the explorer at /explore/ and Cayley's read-only query API under
 // /cayley/. webDir, when not "", serves the explorer's files from disk.
 func Handler(s *graph.Store, opts schema.Options, webDir string) http.Handler {
-	h, _ := routes(s, opts, webDir, defaultTimeout)
+	h, _ := routes(s, opts, webDir, defaultTimeout, defaultMaxInFlight())
 	return h
 }
 
 // routes are Handler's, with requests to /graphql and /cayley/ ended after
-// timeout. The API's handler is returned too, to be closed.
-func routes(s *graph.Store, opts schema.Options, webDir string, timeout time.Duration) (http.Handler, *schema.Handler) {
+// timeout, and at most maxInFlight requests to /graphql executed at once.
+// The API's handler is returned too, to be closed.
+func routes(s *graph.Store, opts schema.Options, webDir string, timeout time.Duration, maxInFlight int) (http.Handler, *schema.Handler) {
 	api := schema.NewHandler(s, opts)
 	mux := http.NewServeMux()
 	mux.Handle("/", api)
-	mux.Handle("/graphql", withTimeout(timeout, api))
+	mux.Handle("/graphql", withTurns(maxInFlight, timeout, withTimeout(timeout, api)))
 	mux.Handle("/explore", web.Handler("/explore", webDir))
 	mux.Handle("/explore/", web.Handler("/explore", webDir))
 	mux.Handle("/cayley/", http.StripPrefix("/cayley", s.QueryHandler(graph.QueryOptions{Timeout: timeout})))

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"os"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,8 +42,16 @@ type serveOptions struct {
 	corsOrigins []string      // origins allowed to call the API from a browser; "*" any
 	maxBody     int64         // bytes; 0 means defaultMaxBody
 	timeout     time.Duration // 0 means defaultTimeout
+	// maxInFlight caps the GraphQL requests executed at once; others wait
+	// for a turn. 0 means defaultMaxInFlight().
+	maxInFlight int
 	log         *slog.Logger
 }
+
+// defaultMaxInFlight is four GraphQL requests per core: enough to keep the
+// cores busy while loaders wait, few enough that a burst of heavy queries
+// queues instead of sharing the cores and the memory all at once.
+func defaultMaxInFlight() int { return 4 * runtime.GOMAXPROCS(0) }
 
 // server is what serve serves. Close it once the HTTP server has stopped
 // and before the store closes.
@@ -64,6 +73,9 @@ func newServer(s *graph.Store, o serveOptions) *server {
 	if o.timeout <= 0 {
 		o.timeout = defaultTimeout
 	}
+	if o.maxInFlight <= 0 {
+		o.maxInFlight = defaultMaxInFlight()
+	}
 	if o.log == nil {
 		o.log = slog.New(slog.DiscardHandler)
 	}
@@ -84,7 +96,7 @@ func newServer(s *graph.Store, o serveOptions) *server {
 			w.MaxBytes = int(o.maxBody)
 		}
 	}
-	api, gql := routes(s, o.api, o.webDir, o.timeout)
+	api, gql := routes(s, o.api, o.webDir, o.timeout, o.maxInFlight)
 
 	mux := http.NewServeMux()
 	mux.Handle("/", withCORS(o.corsOrigins, limitBody(o.maxBody, api)))
@@ -131,6 +143,28 @@ func withTimeout(d time.Duration, next http.Handler) http.Handler {
 		// GraphQL answers in JSON, the timeout's message too.
 		w.Header().Set("Content-Type", "application/json")
 		th.ServeHTTP(w, r)
+	})
+}
+
+// withTurns lets n requests through at once; the others wait for a turn,
+// as long as the timeout at most, then get 503. The timeout of a request
+// counts from its turn.
+func withTurns(n int, timeout time.Duration, next http.Handler) http.Handler {
+	turns := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		t := time.NewTimer(timeout)
+		defer t.Stop()
+		select {
+		case turns <- struct{}{}:
+			defer func() { <-turns }()
+			next.ServeHTTP(w, r)
+		case <-t.C:
+			w.Header().Set("Retry-After", "1")
+			jsonError(w, http.StatusServiceUnavailable, "BUSY",
+				fmt.Sprintf("the server is busy: %d requests ran for the whole timeout of %s while this one waited; retry later", n, timeout))
+		case <-r.Context().Done():
+			// The client left.
+		}
 	})
 }
 

@@ -465,3 +465,46 @@ func TestServeFlags(t *testing.T) {
 }
 
 func slogTo(w io.Writer) *slog.Logger { return slog.New(slog.NewTextHandler(w, nil)) }
+
+func TestTurns(t *testing.T) {
+	release := make(chan struct{})
+	started := make(chan struct{}, 2)
+	h := withTurns(1, time.Second, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		started <- struct{}{}
+		<-release
+		io.WriteString(w, `{"data":{}}`)
+	}))
+	first := make(chan int)
+	go func() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/graphql", nil))
+		first <- w.Code
+	}()
+	<-started
+
+	// The one turn is taken: the second waits the timeout, then is told
+	// the server is busy.
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/graphql", nil))
+	if w.Code != http.StatusServiceUnavailable || !strings.Contains(w.Body.String(), `"BUSY"`) || w.Header().Get("Retry-After") == "" {
+		t.Errorf("second request: %d %s", w.Code, w.Body)
+	}
+
+	// A third waits for the first to end, then runs.
+	third := make(chan int)
+	go func() {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest(http.MethodPost, "/graphql", nil))
+		third <- w.Code
+	}()
+	time.Sleep(20 * time.Millisecond)
+	release <- struct{}{}
+	if code := <-first; code != http.StatusOK {
+		t.Errorf("first request: %d", code)
+	}
+	<-started
+	release <- struct{}{}
+	if code := <-third; code != http.StatusOK {
+		t.Errorf("third request: %d", code)
+	}
+}

@@ -154,3 +154,100 @@ func nodeValue(data []byte, str, typ, lang sql.NullString, iri, bnode sql.NullBo
 	}
 	return pquads.UnmarshalValue(data)
 }
+
+// anchorsPerQuery bounds the nodes one scan query steps from.
+const anchorsPerQuery = 1000
+
+// scan is Store.scan on PostgreSQL or CockroachDB: the quads holding each
+// anchor in direction dir (and predicate pred unless it is ""), with one
+// query per anchorsPerQuery anchors through the index that starts with
+// dir, where Cayley's iterator sends one per anchor; then the values of
+// every node met, in batches.
+func (sq *sqlStore) scan(ctx context.Context, dir quad.Direction, anchors []quad.Value, pred quad.IRI) ([][]quad.Quad, error) {
+	out := make([][]quad.Quad, len(anchors))
+	at := make(map[cgraph.ValueHash][]int, len(anchors))
+	var hashes pgArray
+	for i, a := range anchors {
+		if a == nil {
+			continue
+		}
+		h := cgraph.HashOf(a)
+		if _, ok := at[h]; !ok {
+			hashes = append(hashes, csql.NodeHash{ValueHash: h}.SQLValue())
+		}
+		at[h] = append(at[h], i)
+	}
+	query := `SELECT subject_hash, predicate_hash, object_hash, label_hash FROM quads WHERE ` +
+		dir.String() + `_hash = ANY($1::bytea[])`
+	var predHash any
+	if pred != "" {
+		query += ` AND predicate_hash = $2`
+		predHash = csql.HashOf(pred).SQLValue()
+	}
+	type hit struct {
+		anchors []int
+		refs    [4]cgraph.Ref
+	}
+	var hits []hit
+	for len(hashes) > 0 {
+		n := min(anchorsPerQuery, len(hashes))
+		args := []any{hashes[:n]}
+		if predHash != nil {
+			args = append(args, predHash)
+		}
+		hashes = hashes[n:]
+		rows, err := sq.db.QueryContext(ctx, query, args...)
+		if err != nil {
+			return nil, fmt.Errorf("reading quads by %s: %w", dir, err)
+		}
+		for rows.Next() {
+			var hs [4]csql.NodeHash
+			if err := rows.Scan(&hs[0], &hs[1], &hs[2], &hs[3]); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("reading quads by %s: %w", dir, err)
+			}
+			var h hit
+			for k := range hs {
+				if hs[k].Valid() {
+					h.refs[k] = hs[k]
+				}
+			}
+			h.anchors = at[hs[dirIndex(dir)].ValueHash]
+			hits = append(hits, h)
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return nil, fmt.Errorf("reading quads by %s: %w", dir, err)
+		}
+	}
+	if len(hits) == 0 {
+		return out, nil
+	}
+	refs := make([]cgraph.Ref, 0, 4*len(hits))
+	for _, h := range hits {
+		refs = append(refs, h.refs[:]...)
+	}
+	vals, err := sq.ValuesOf(ctx, refs)
+	if err != nil {
+		return nil, err
+	}
+	for i, h := range hits {
+		v := vals[4*i : 4*i+4]
+		q := quad.Quad{Subject: v[0], Predicate: v[1], Object: v[2], Label: v[3]}
+		for _, a := range h.anchors {
+			out[a] = append(out[a], q)
+		}
+	}
+	return out, nil
+}
+
+// dirIndex returns the place of a direction in quad.Directions.
+func dirIndex(d quad.Direction) int {
+	for i, x := range quad.Directions {
+		if x == d {
+			return i
+		}
+	}
+	return -1
+}

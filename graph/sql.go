@@ -72,10 +72,11 @@ func Redact(addr string) string {
 	return u.Redacted()
 }
 
-// sqlStore is Cayley's SQL quad store as the store runs on it. Reads go
-// through Cayley's (one query per node stepped from), except that node
-// values are fetched in batches; writes take the bulk path of sqlwrite.go
-// instead of Cayley's statement per node and per quad.
+// sqlStore is Cayley's SQL quad store as the store runs on it. The store's
+// reads and writes go to Cayley's tables directly, in batches (sqlread.go,
+// sqlwrite.go), where Cayley's reader sends a query per node stepped from
+// and per value resolved, and its writer a statement per node and per
+// quad; Cayley's query API (QueryHandler) runs on Cayley's reader.
 //
 // Beside Cayley's tables the database holds fazhikg_meta: the generation
 // of the store (the number of write transactions committed, incremented by

@@ -13,11 +13,12 @@ import (
 	"github.com/cayleygraph/quad/pquads"
 )
 
-// Cayley's SQL reader resolves a node's value with one query per node
-// (NameOf), behind a cache of 1,024 values: reading a report's quads took
-// a round trip per distinct node. sqlStore implements Cayley's batch
-// interface, so that the store's scans resolve all the nodes they met with
-// one query per thousand.
+// Cayley's SQL reader steps from nodes with one query per node, and
+// resolves a node's value with one query per node (NameOf), behind a cache
+// of 1,024 values: reading a report's quads took a round trip per distinct
+// node. The store's scans on SQL step from a thousand nodes per query and
+// resolve the values they meet a thousand per query; sqlStore implements
+// Cayley's batch interface with the latter.
 
 var _ cgraph.BatchQuadStore = (*sqlStore)(nil)
 

@@ -84,7 +84,9 @@ func newServer(s *graph.Store, o serveOptions) *server {
 	}
 	m := newMetrics()
 	o.api.Extensions = append(o.api.Extensions, operationMetrics{m})
-	if w := o.api.Writes; w != nil {
+	if o.api.Writes != nil {
+		w := *o.api.Writes // the caller's options stay as they are
+		o.api.Writes = &w
 		observe := w.Observe
 		w.Observe = func(op string, outcome schema.Outcome) {
 			m.writes.WithLabelValues(op, string(outcome)).Inc()

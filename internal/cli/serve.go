@@ -39,8 +39,9 @@ deleteReport accept requests carrying it as Authorization: Bearer <token>.
 Queries are capped in depth (--max-depth), cost (--max-complexity; lists cost
 their page size times what they select) and page size (first: at most 500),
 bodies in size (--max-body) and time (--timeout); at most --max-inflight
-GraphQL requests run at once, the others wait for a turn. Introspection (which GraphiQL
-needs) is on by default when listening on a loopback address only.`,
+GraphQL requests run at once, the others wait for a turn. Introspection
+(which GraphiQL needs) is on by default when listening on a loopback address
+only. See docs/operations.md.`,
 		Example: `  fazhikg serve --addr localhost:8080
   curl -d 'g.V("<https://fazhikg.org/id/mechanism/府检联动>").In().All()' 'localhost:8080/cayley/api/v2/query?lang=gizmo'
   head -c 32 /dev/urandom | base64 > token && fazhikg serve --addr :8080 --token-file token --cors-origin https://example.org`,

@@ -132,7 +132,7 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, o ingestO
 	}
 	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", e.dataDir, st.Reports, st.Quads)
 	if werr != nil {
-		return fmt.Errorf("ingest stopped after %d of %d reports: %w (those written are kept)", sum.done()-sum.failed+listFailed, len(inputs), werr)
+		return fmt.Errorf("ingest interrupted after %d of %d reports, which are kept (run it again to go on): %w", sum.done()-sum.failed, len(inputs), werr)
 	}
 	if sum.failed > 0 {
 		return errPartial

@@ -434,3 +434,12 @@ func (sq *sqlStore) loadCatalogue(ctx context.Context) error {
 	}
 	return fmt.Errorf("%w: other processes kept writing while the catalogue was read", ErrConflict)
 }
+
+// cayleyStore returns the quad store to hand Cayley's query engine: on
+// SQL, Cayley's own, whose query shapes compile to SQL only over it.
+func cayleyStore(qs cgraph.QuadStore) cgraph.QuadStore {
+	if sq, ok := qs.(*sqlStore); ok {
+		return sq.QuadStore
+	}
+	return qs
+}

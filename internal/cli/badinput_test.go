@@ -153,7 +153,10 @@ func TestIngestBadInput(t *testing.T) {
 		strings.Repeat(`<div class="content"><span>`, 100000)+"建德市建立府检联动工作机制。"))] = "建德市"
 	notReport := write("recipe.txt", []byte("红烧肉的做法：五花肉切块，焯水，加冰糖炒色，加酱油和水慢炖一小时。\n"))
 	good[notReport] = "" // stored: see below
-	const small = 10000
+	small := 10000
+	if testing.Short() {
+		small = 500
+	}
 	for i := range small {
 		write(fmt.Sprintf("many/%05d.txt", i), []byte(tinyReport(i)))
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -25,6 +26,12 @@ func FuzzPipeline(f *testing.F) {
 	for _, p := range files[:min(3, len(files))] {
 		if b, err := os.ReadFile(p); err == nil && utf8.Valid(b) {
 			f.Add(string(b))
+		}
+	}
+	for _, text := range seedTexts() {
+		f.Add(text)
+		for _, c := range textChunks(text, 2<<10) {
+			f.Add(c)
 		}
 	}
 	p := pipeline(f)
@@ -79,6 +86,41 @@ func FuzzPipeline(f *testing.F) {
 			check("person "+p.Name, p.Mentions)
 		}
 	})
+}
+
+// seedTexts returns the real reports in ../shared/seeds (relative to the
+// repository root), in a stable order; none when they are absent. They seed
+// the fuzz targets and are never copied into testdata.
+func seedTexts() []string {
+	paths, _ := filepath.Glob(filepath.Join("..", "..", "shared", "seeds", "*.txt"))
+	var texts []string
+	for _, p := range paths {
+		if b, err := os.ReadFile(p); err == nil {
+			texts = append(texts, string(b))
+		}
+	}
+	return texts
+}
+
+// textChunks cuts s at line ends into pieces of about size bytes, so that
+// fuzzing also starts from inputs small enough to mutate quickly.
+func textChunks(s string, size int) []string {
+	var out []string
+	for len(s) > size {
+		i := strings.LastIndexByte(s[:size], '\n')
+		if i <= 0 {
+			i = strings.IndexByte(s, '\n')
+			if i < 0 {
+				break
+			}
+		}
+		out = append(out, s[:i+1])
+		s = s[i+1:]
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 // BenchmarkPipeline extracts the sample corpus: reading excluded, the

@@ -122,8 +122,11 @@ func loadLexicon() *lexicon {
 	return l
 }
 
-// match returns the longest known form at t[i:].
+// match returns the longest known form at t[i:]; none at the end of t.
 func (l *lexicon) match(t text, i int) (lexForm, bool) {
+	if i < 0 || i >= len(t) {
+		return lexForm{}, false
+	}
 	for _, f := range l.forms[t[i]] {
 		if t.has(i, f.form) {
 			return f, true

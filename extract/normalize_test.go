@@ -2,6 +2,8 @@ package extract
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -248,6 +250,22 @@ func TestConvertMatchesOpenCC(t *testing.T) {
 func FuzzNormalize(f *testing.F) {
 	for _, s := range []string{tinyReport, tinyReportTraditional, "最佳化", "ＡＢＣ\u3000府檢聯席", "a\xffb後", "\n"} {
 		f.Add(s)
+	}
+	toTraditional, err := opencc.New("s2t")
+	if err != nil {
+		f.Fatal(err)
+	}
+	seeds, _ := trySeedReports()
+	for _, name := range slices.Sorted(maps.Keys(seeds)) {
+		text := seeds[name]
+		f.Add(text)
+		// The start of the same report in traditional characters, as some
+		// portals publish it.
+		trad, err := toTraditional.Convert(text[:utf8Prefix(text, 4<<10)])
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(trad)
 	}
 	cc, err := opencc.New("tw2sp")
 	if err != nil {

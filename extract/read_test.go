@@ -6,8 +6,10 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -430,6 +432,28 @@ func FuzzDecode(f *testing.F) {
 	f.Add(mustEncode(f, traditionalchinese.Big5, tinyReportTraditional), "big5.txt")
 	f.Add([]byte("\xff\xfe\x00\x00"), "odd.txt")
 	f.Add([]byte("<html><p>甲<br>乙</p></html>"), "x")
+	seeds, _ := trySeedReports()
+	for _, name := range slices.Sorted(maps.Keys(seeds)) {
+		text := seeds[name]
+		head := text[:utf8Prefix(text, 4<<10)]
+		f.Add([]byte(text), name)
+		f.Add([]byte(head), name)
+		for _, e := range []encoding.Encoding{
+			simplifiedchinese.GB18030,
+			traditionalchinese.Big5,
+			unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM),
+			unicode.UTF16(unicode.BigEndian, unicode.UseBOM),
+		} {
+			if raw, err := e.NewEncoder().Bytes([]byte(head)); err == nil {
+				f.Add(raw, name)
+			}
+		}
+		page := "<html><head><meta charset=\"gbk\"><title>" + name + "</title><script>var a = 1;</script></head><body><div class=\"nav\">首页</div><div class=\"content\"><p>" +
+			strings.ReplaceAll(head, "\n", "</p>\n<p>") + "</p></div></body></html>"
+		if raw, err := simplifiedchinese.GBK.NewEncoder().Bytes([]byte(page)); err == nil {
+			f.Add(raw, name+".html")
+		}
+	}
 	f.Fuzz(func(t *testing.T, raw []byte, name string) {
 		in, err := Decode(raw, name)
 		if err != nil {
@@ -453,6 +477,18 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// utf8Prefix returns the length of the longest prefix of s no longer than n
+// bytes that ends on a character boundary.
+func utf8Prefix(s string, n int) int {
+	if n >= len(s) {
+		return len(s)
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return n
 }
 
 func BenchmarkDecode(b *testing.B) {

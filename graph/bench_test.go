@@ -1,6 +1,7 @@
 package graph_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -227,4 +228,66 @@ func heapInUse() uint64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return m.HeapAlloc
+}
+
+// BenchmarkBatchedPut compares the store's writes of whole reports, about
+// 16,000 quads per transaction as ingest groups them, with Cayley's own
+// writer loading the same quads in 10,000-quad transactions (BulkLoad):
+// the store's limit. Each iteration writes n synthetic reports into a
+// fresh store.
+func BenchmarkBatchedPut(b *testing.B) {
+	const n = 60
+	ctx := context.Background()
+	var ps []*graph.Prepared
+	quads := 0
+	for i := 0; i < n; i++ {
+		p, err := graph.Prepare(graphtest.Synthetic(i))
+		if err != nil {
+			b.Fatal(err)
+		}
+		ps = append(ps, p)
+		quads += p.Quads()
+	}
+	for _, backend := range []string{graph.LevelDB, graph.Bolt} {
+		// the same quads as N-Quads, for the reference
+		s := openBench(b, backend, b.TempDir(), true)
+		if _, err := s.PutPrepared(ctx, ps); err != nil {
+			b.Fatal(err)
+		}
+		var nq bytes.Buffer
+		if err := s.WriteNQuads(ctx, &nq); err != nil {
+			b.Fatal(err)
+		}
+		s.Close()
+		b.Run(backend+"/put", func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := openBench(b, backend, b.TempDir(), false)
+				b.StartTimer()
+				for i := 0; i < len(ps); {
+					j, size := i, 0
+					for ; j < len(ps) && size < 16000; j++ {
+						size += ps[j].Quads()
+					}
+					if _, err := s.PutPrepared(ctx, ps[i:j]); err != nil {
+						b.Fatal(err)
+					}
+					i = j
+				}
+				b.StopTimer()
+				s.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(quads*b.N)/b.Elapsed().Seconds(), "quads/s")
+		})
+		b.Run(backend+"/bulkload", func(b *testing.B) {
+			for b.Loop() {
+				got, err := graph.BulkLoad(ctx, backend, b.TempDir(), bytes.NewReader(nq.Bytes()), 10000)
+				if err != nil || got != quads {
+					b.Fatalf("loaded %d quads of %d: %v", got, quads, err)
+				}
+			}
+			b.ReportMetric(float64(quads*b.N)/b.Elapsed().Seconds(), "quads/s")
+		})
+	}
 }

@@ -3,11 +3,14 @@ package graph
 import (
 	"context"
 	"encoding/base64"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
+
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 )
 
 // Find returns the entities of kind k (any kind when k is "") with a name,
@@ -310,6 +313,11 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("graph.Stats: %w", err)
 	}
 	st, err := qs.Stats(ctx, false)
+	if errors.Is(err, ckv.ErrNoBucket) {
+		// Cayley keeps the quad count of a key-value store from its first
+		// write on: a new store has none yet.
+		err = nil
+	}
 	if err != nil {
 		return Stats{}, fmt.Errorf("graph.Stats: %w", err)
 	}

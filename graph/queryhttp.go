@@ -45,7 +45,7 @@ func (s *Store) QueryHandler(opts QueryOptions) http.Handler {
 			http.Error(w, "graph: "+err.Error(), http.StatusServiceUnavailable)
 			return
 		}
-		api := cayleyhttp.NewAPIv2(&cgraph.Handle{QuadStore: qs})
+		api := cayleyhttp.NewAPIv2(&cgraph.Handle{QuadStore: cayleyStore(qs)})
 		api.SetReadOnly(true)
 		api.SetQueryTimeout(opts.Timeout)
 		api.SetQueryLimit(opts.Limit)

@@ -19,6 +19,9 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, anchors []quad.Val
 	if err != nil {
 		return nil, err
 	}
+	if sq := s.sqlBackend(); sq != nil {
+		return sq.scan(ctx, dir, anchors, pred)
+	}
 	out := make([][]quad.Quad, len(anchors))
 	refs, err := refsOf(ctx, qs, anchors)
 	if err != nil {

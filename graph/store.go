@@ -33,9 +33,9 @@ const (
 
 // Options tell Open which backend to use and where its data lives.
 type Options struct {
-	// Backend is LevelDB (the default when empty), Bolt or Memstore. The
-	// names "postgres" and "cockroach" are reserved for Cayley's SQL
-	// backend, whose Path will be a connection address.
+	// Backend is LevelDB (the default when empty), Bolt or Memstore, or
+	// Postgres or Cockroach, Cayley's SQL backend, whose Path is then a
+	// connection URL (see docs/backends.md).
 	Backend string
 	// Path is the data directory of an embedded backend, created and
 	// initialised on first use. Memstore takes none.
@@ -96,10 +96,11 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.qs = memstore.New()
 	case LevelDB, Bolt:
 		err = s.openKV(ctx)
-	case "postgres", "cockroach":
-		return nil, fmt.Errorf("graph.Open: %w: %s is not built in yet", ErrBackend, opts.Backend)
+	case Postgres, Cockroach:
+		err = s.openSQL(ctx)
+		opts.Path = s.opts.Path // without the password, for the messages below
 	default:
-		return nil, fmt.Errorf("graph.Open: %w: %q (want %s, %s or %s)", ErrBackend, opts.Backend, LevelDB, Bolt, Memstore)
+		return nil, fmt.Errorf("graph.Open: %w: %q (want %s, %s, %s, %s or %s)", ErrBackend, opts.Backend, LevelDB, Bolt, Memstore, Postgres, Cockroach)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("graph.Open(%s %s): %w", opts.Backend, opts.Path, err)
@@ -112,6 +113,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		s.Close()
 		return nil, fmt.Errorf("graph.Open(%s %s): %w", opts.Backend, opts.Path, err)
 	}
+	if sq := s.sqlBackend(); sq != nil {
+		go sq.watch()
+	}
 	return s, nil
 }
 
@@ -120,6 +124,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 // snapshot for the next Open (a store in a read-only directory goes on
 // without one).
 func (s *Store) loadCatalogue(ctx context.Context) error {
+	if sq := s.sqlBackend(); sq != nil {
+		return sq.loadCatalogue(ctx)
+	}
 	if s.db == nil {
 		cat, err := loadCatalogue(ctx, s)
 		s.cat = cat

@@ -48,29 +48,70 @@ func (s *Store) PutReport(ctx context.Context, r *extract.Report) (PutResult, er
 // PutReports writes several reports in one transaction, as PutReport does
 // for one. Two reports with the same Name in one call are an error.
 func (s *Store) PutReports(ctx context.Context, rs []*extract.Report) ([]PutResult, error) {
-	// Turning reports into quads needs no lock.
-	fresh := make([][]quad.Quad, len(rs))
-	names := make(map[string]bool, len(rs))
+	ps := make([]*Prepared, len(rs))
 	for i, r := range rs {
-		q, err := reportQuads(r)
+		p, err := Prepare(r)
 		if err != nil {
 			return nil, fmt.Errorf("graph.PutReports: %w", err)
 		}
-		if names[r.Name] {
-			return nil, fmt.Errorf("graph.PutReports: %w: report %q given twice", ErrInvalidReport, r.Name)
+		ps[i] = p
+	}
+	res, err := s.PutPrepared(ctx, ps)
+	if err != nil {
+		return nil, fmt.Errorf("graph.PutReports: %w", err)
+	}
+	return res, nil
+}
+
+// Prepared is a report turned into the quads a put writes. Preparing needs
+// no store, so that many reports can be prepared at once, off the writer's
+// path.
+type Prepared struct {
+	report *extract.Report
+	quads  []quad.Quad
+}
+
+// Prepare turns a report into its quads. It fails with ErrInvalidReport
+// when the report has no name or its mentions fall outside its text.
+func Prepare(r *extract.Report) (*Prepared, error) {
+	q, err := reportQuads(r)
+	if err != nil {
+		return nil, fmt.Errorf("graph.Prepare: %w", err)
+	}
+	return &Prepared{report: r, quads: q}, nil
+}
+
+// Name returns the name of the prepared report.
+func (p *Prepared) Name() string { return p.report.Name }
+
+// Quads returns the number of quads the report states: what a put of a
+// new report writes.
+func (p *Prepared) Quads() int { return len(p.quads) }
+
+// PutPrepared writes prepared reports in one transaction, as PutReports
+// does.
+func (s *Store) PutPrepared(ctx context.Context, ps []*Prepared) ([]PutResult, error) {
+	names := make(map[string]bool, len(ps))
+	for _, p := range ps {
+		if names[p.report.Name] {
+			return nil, fmt.Errorf("graph.PutPrepared: %w: report %q given twice", ErrInvalidReport, p.report.Name)
 		}
-		names[r.Name] = true
-		fresh[i] = q
+		names[p.report.Name] = true
 	}
 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.open(); err != nil {
-		return nil, fmt.Errorf("graph.PutReports: %w", err)
+		return nil, fmt.Errorf("graph.PutPrepared: %w", err)
 	}
-	res := make([]PutResult, len(rs))
-	var deltas []cgraph.Delta
-	for i, r := range rs {
+	res := make([]PutResult, len(ps))
+	size := 0
+	for _, p := range ps {
+		size += len(p.quads)
+	}
+	deltas := make([]cgraph.Delta, 0, size)
+	for i, p := range ps {
+		r := p.report
 		id := ReportID(r.Name)
 		res[i] = PutResult{ID: id, Status: Added}
 		old := s.cat.entries[id]
@@ -85,10 +126,10 @@ func (s *Store) PutReports(ctx context.Context, rs []*extract.Report) ([]PutResu
 		if old != nil {
 			var err error
 			if previous, err = s.reportQuads(ctx, id); err != nil {
-				return nil, fmt.Errorf("graph.PutReports(%s): reading the stored version: %w", r.Name, err)
+				return nil, fmt.Errorf("graph.PutPrepared(%s): reading the stored version: %w", r.Name, err)
 			}
 		}
-		add, del := diff(fresh[i], previous)
+		add, del := diff(p.quads, previous)
 		if len(add) == 0 && len(del) == 0 {
 			res[i].Status = Unchanged
 		}
@@ -97,9 +138,44 @@ func (s *Store) PutReports(ctx context.Context, rs []*extract.Report) ([]PutResu
 		deltas = appendDeltas(deltas, add, cgraph.Add)
 	}
 	if err := s.apply(ctx, deltas); err != nil {
-		return nil, fmt.Errorf("graph.PutReports: %w", err)
+		return nil, fmt.Errorf("graph.PutPrepared: %w", err)
 	}
 	return res, nil
+}
+
+// ReportHash returns the Hash of the stored report of that name, and
+// whether one is stored. It reads the catalogue only, so that a caller can
+// skip reading and extracting a report whose bytes have not changed (see
+// extract.Hash).
+func (s *Store) ReportHash(name string) (string, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.cat == nil {
+		return "", false
+	}
+	e := s.cat.entries[ReportID(name)]
+	if e == nil {
+		return "", false
+	}
+	return e.str(PredHash), true
+}
+
+// ReportHashes returns, by name, the Hash of each of the named reports
+// that the store holds: ReportHash for many names under one lock, so that
+// lookups do not queue behind writes.
+func (s *Store) ReportHashes(names []string) map[string]string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	out := make(map[string]string)
+	if s.cat == nil {
+		return out
+	}
+	for _, name := range names {
+		if e := s.cat.entries[ReportID(name)]; e != nil {
+			out[name] = e.str(PredHash)
+		}
+	}
+	return out
 }
 
 // DeleteReport removes a report (by its Name) and every quad it wrote, in
@@ -191,7 +267,9 @@ func (s *Store) apply(ctx context.Context, deltas []cgraph.Delta) error {
 		deltas = append(deltas[:len(deltas):len(deltas)], cgraph.Delta{Quad: ghost, Action: cgraph.Delete})
 	}
 	var err error
-	if s.db == nil {
+	if sq := s.sqlBackend(); sq != nil {
+		err = sq.apply(ctx, deltas)
+	} else if s.db == nil {
 		// Memstore checks the whole call before it changes anything.
 		err = s.qs.ApplyDeltas(deltas, cgraph.IgnoreOpts{})
 	} else {

@@ -1,6 +1,7 @@
 package schema
 
 import (
+	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/schema/generated"
 	"github.com/fazhikg/fazhikg/schema/model"
 )
@@ -20,6 +21,15 @@ const (
 	adoptionCost = 50
 	// sentenceCost stands for the evidence sentences of one adoption.
 	sentenceCost = 5
+	// exportCost is the cost of exporting the whole graph: half the
+	// default limit, so that a query holds one such export at most.
+	exportCost = DefaultComplexityLimit / 2
+	// subgraphScale divides the cost of the items of a subgraph (a
+	// neighbourhood's nodes and edges): the walk reads them all in one
+	// pass, and the explorer draws thousands of them, so one costs a tenth
+	// of a list's item. Fields that read the store for each (entity,
+	// evidence, adoptions, reports) still multiply.
+	subgraphScale = 10
 )
 
 // size returns the number of items first asks for.
@@ -28,6 +38,14 @@ func size(first *int) int {
 		return defaultFirst
 	}
 	return min(max(*first, 0), maxFirst)
+}
+
+// walkSize returns the nodes a neighbourhood walk may return.
+func walkSize(limit *int) int {
+	if limit == nil {
+		return graph.DefaultLimit
+	}
+	return min(max(*limit, 1), graph.MaxLimit)
 }
 
 // setComplexity fills the costs of the fields that return lists.
@@ -41,6 +59,28 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Query.Awards = page
 	c.Query.People = page
 	c.Query.Nodes = func(child int, ids []string) int { return 1 + child*len(ids) }
+	c.Query.DiffusionNetwork = func(child int, _ *float64, first *int) int { return 1 + child*size(first) }
+	c.Query.Leaders = func(child int, _ *string, first *int) int { return 1 + child*size(first) }
+	c.Query.CoAdoption = func(child int, _ string, first *int) int { return 1 + child*size(first) }
+	c.Query.Search = func(child int, _ string, _ []model.NodeKind, first *int) int { return 1 + child*size(first) }
+	c.Query.Neighbourhood = func(child int, _ string, _ *int, _ []model.NodeKind, _, _ *int, limit *int, _ *bool) int {
+		return 1 + child*walkSize(limit)/subgraphScale
+	}
+	c.Query.Subgraph = func(child int, ids []string, _ []model.NodeKind, _, _ *int) int {
+		return 1 + child*len(ids)/subgraphScale
+	}
+	c.Query.Export = func(child int, _ model.ExportFormat, ids []string, _ []model.NodeKind, _, _ *int) int {
+		if ids == nil {
+			return exportCost + child
+		}
+		return 1 + len(ids) + child
+	}
+
+	// A subgraph's lists cost what one item selects; the query field
+	// multiplies by the items.
+	item := func(child int) int { return child }
+	c.Subgraph.Nodes = item
+	c.Subgraph.Edges = item
 
 	evidence := func(child int, first *int) int { return 1 + child*size(first) }
 	c.Body.Evidence = evidence
@@ -48,6 +88,10 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Document.Evidence = evidence
 	c.Award.Evidence = evidence
 	c.Person.Evidence = evidence
+	c.GraphNode.Evidence = evidence
+	c.GraphEdge.Evidence = evidence
+	c.SpreadAdoption.Evidence = evidence
+	c.Transmission.Evidence = evidence
 
 	list := func(child int) int { return 1 + child*listCost }
 	c.Jurisdiction.Children = list
@@ -59,7 +103,12 @@ func setComplexity(c *generated.ComplexityRoot) {
 	c.Body.People = list
 	c.Mechanism.Variants = list
 	c.Mechanism.Bodies = list
+	c.GraphEdge.Adoptions = list
+	c.GraphEdge.Reports = list
+	c.Spread.Curve = list
 	c.Adoption.Evidence = func(child int) int { return 1 + child*sentenceCost }
+	c.Spread.Adoptions = func(child int) int { return 1 + child*adoptionCost }
+	c.Spread.Edges = func(child int) int { return 1 + child*adoptionCost }
 
 	c.Jurisdiction.Adoptions = func(child int, _ *bool) int { return 1 + child*adoptionCost }
 	c.Report.Adoptions = func(child int, _ *bool) int { return 1 + child*adoptionCost }

@@ -16,7 +16,18 @@
 //
 // NewHandler serves POST and GET /graphql and GraphiQL at /, with a
 // complexity limit (lists cost their first, or an expected size, times what
-// they select) and introspection switched by Options.
+// they select; complexity.go), a depth limit (depth.go), page sizes capped
+// at MaxPage, and introspection switched by Options.
+//
+// The API is read-only unless Options.Writes are given: then the mutations
+// (write.graphqls: ingestReport, deleteReport) need the token as
+// Authorization: Bearer <token>, compared in constant time (auth.go), and
+// write through the graph store's transactions, one write at a time; the
+// diffusion model is refitted in the background after them, one refit at a
+// time, until Handler.Close (write.go). Mutations are
+// refused before any field resolves: WRITES_DISABLED (HTTP 403) when
+// writes are off, UNAUTHENTICATED (HTTP 401) without the token; a wrong
+// token refuses any request (401).
 //
 // Resolvers never read the store per item: each request gets dataloaders
 // (loaders.go) that collect the keys asked for within a short wait and read
@@ -29,6 +40,7 @@
 // the store folds names before it compares them (graph.Fold).
 //
 // Errors carry an extensions.code: BAD_USER_INPUT, NOT_FOUND,
-// INTROSPECTION_DISABLED, gqlgen's own for parse, validation and
-// complexity errors, and INTERNAL, whose details go to the log only.
+// INTROSPECTION_DISABLED, DEPTH_LIMIT_EXCEEDED, WRITES_DISABLED,
+// UNAUTHENTICATED, gqlgen's own for parse, validation and complexity
+// errors, and INTERNAL, whose details (paths, panics) go to the log only.
 package schema

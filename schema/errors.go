@@ -21,6 +21,10 @@ var (
 	// errInternal: a failure the client can do nothing about; its details
 	// go to the log, not to the client.
 	errInternal = errors.New("internal error")
+	// errWritesDisabled: a mutation on a read-only API. The handler
+	// refuses mutations before they resolve; this is the resolvers' own
+	// check.
+	errWritesDisabled = errors.New(msgWritesDisabled)
 )
 
 // presentError turns an error into what the client sees: an
@@ -34,6 +38,8 @@ func presentError(log *slog.Logger) graphql.ErrorPresenterFunc {
 			code = "BAD_USER_INPUT"
 		case errors.Is(err, graph.ErrNotFound):
 			code = "NOT_FOUND"
+		case errors.Is(err, errWritesDisabled):
+			code = "WRITES_DISABLED"
 		case gerr.Extensions["code"] != nil:
 			return gerr // parse and validation errors keep gqlgen's codes
 		case introspecting(gerr):

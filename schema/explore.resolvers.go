@@ -183,6 +183,9 @@ func (r *queryResolver) Export(ctx context.Context, format model.ExportFormat, i
 	if ids == nil {
 		g, err = x.Graph(ctx, v)
 	} else {
+		if len(ids) > graph.MaxLimit {
+			return nil, fmt.Errorf("%w: at most %d ids", errBadInput, graph.MaxLimit)
+		}
 		want, err2 := idsOf(ids)
 		if err2 != nil {
 			return nil, err2

@@ -29,6 +29,14 @@ type Options struct {
 	// LoaderWait is how long a loader collects keys before it reads the
 	// store; 0 means DefaultLoaderWait.
 	LoaderWait time.Duration
+	// MaxDepth caps how deep a query's selections nest (introspection's
+	// fields aside); 0 means DefaultMaxDepth.
+	MaxDepth int
+	// Writes enable the mutations; nil leaves the API read-only.
+	Writes *Writes
+	// Extensions are added to gqlgen's handler after the limits (a
+	// metrics collector, say).
+	Extensions []graphql.HandlerExtension
 	// Log receives internal errors; nil discards them.
 	Log *slog.Logger
 }
@@ -36,14 +44,43 @@ type Options struct {
 // Defaults of Options.
 const (
 	DefaultComplexityLimit = 20000
+	DefaultMaxDepth        = 12
 	DefaultLoaderWait      = 2 * time.Millisecond
+	// MaxPage is the largest first (page size) any list takes: the
+	// connections, evidence, diffusionNetwork, leaders and coAdoption; a
+	// larger one is refused with BAD_USER_INPUT. search takes at most 50,
+	// neighbourhood's limit and the ids of nodes, subgraph and export at
+	// most graph.MaxLimit.
+	MaxPage = maxFirst
 )
 
+// Handler serves the GraphQL API. Close it when writes are enabled.
+type Handler struct {
+	http.Handler
+	writes *writes
+}
+
+// Close cancels a refit of the diffusion model running in the background
+// after a write, and waits for it; later writes refit nothing. The model
+// left stale is refitted by the next write or by fazhikg derive. It
+// always returns nil.
+func (h *Handler) Close() error {
+	if h.writes != nil {
+		h.writes.close()
+	}
+	return nil
+}
+
 // NewHandler serves the GraphQL API over a store: queries by POST or GET at
-// /graphql, and GraphiQL at /.
-func NewHandler(store Store, opts Options) http.Handler {
+// /graphql, mutations by POST, and GraphiQL at /. It panics when
+// opts.Writes are given without a token or an extractor, or over a store
+// that is not a Writer: mistakes of the program, not of its input.
+func NewHandler(store Store, opts Options) *Handler {
 	if opts.ComplexityLimit == 0 {
 		opts.ComplexityLimit = DefaultComplexityLimit
+	}
+	if opts.MaxDepth == 0 {
+		opts.MaxDepth = DefaultMaxDepth
 	}
 	if opts.LoaderWait == 0 {
 		opts.LoaderWait = DefaultLoaderWait
@@ -51,15 +88,24 @@ func NewHandler(store Store, opts Options) http.Handler {
 	if opts.Log == nil {
 		opts.Log = slog.New(slog.DiscardHandler)
 	}
-	cfg := generated.Config{Resolvers: &Resolver{Store: store, Log: opts.Log}}
+	w, err := newWrites(store, opts.Writes, opts.Log)
+	if err != nil {
+		panic(err)
+	}
+	cfg := generated.Config{Resolvers: &Resolver{Store: store, Log: opts.Log, writes: w}}
 	setComplexity(&cfg.Complexity)
 	srv := handler.New(generated.NewExecutableSchema(cfg))
 	srv.AddTransport(transport.GET{})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(extension.FixedComplexityLimit(opts.ComplexityLimit))
+	srv.Use(depthLimit{max: opts.MaxDepth})
+	srv.Use(writeGate{enabled: w != nil})
 	if opts.Introspection {
 		srv.Use(extension.Introspection{})
+	}
+	for _, x := range opts.Extensions {
+		srv.Use(x)
 	}
 	srv.SetErrorPresenter(presentError(opts.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {
@@ -68,7 +114,7 @@ func NewHandler(store Store, opts Options) http.Handler {
 	})
 
 	mux := http.NewServeMux()
-	mux.Handle("/graphql", withLoaders(store, opts.LoaderWait, srv))
+	mux.Handle("/graphql", authenticate(w, withLoaders(store, opts.LoaderWait, srv)))
 	mux.Handle("/{$}", playground.Handler("fazhikg", "/graphql"))
-	return mux
+	return &Handler{Handler: mux, writes: w}
 }

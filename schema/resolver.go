@@ -9,4 +9,6 @@ import "log/slog"
 type Resolver struct {
 	Store Store
 	Log   *slog.Logger
+	// writes serve the mutations; nil when the API is read-only.
+	writes *writes
 }

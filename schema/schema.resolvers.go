@@ -7,6 +7,7 @@ package schema
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/fazhikg/fazhikg/graph"
 	"github.com/fazhikg/fazhikg/schema/generated"
@@ -18,6 +19,9 @@ func (r *queryResolver) Node(ctx context.Context, id string) (model.Node, error)
 }
 
 func (r *queryResolver) Nodes(ctx context.Context, ids []string) ([]model.Node, error) {
+	if len(ids) > graph.MaxLimit {
+		return nil, fmt.Errorf("%w: at most %d ids", errBadInput, graph.MaxLimit)
+	}
 	thunks := make([]func() (model.Node, error), len(ids))
 	for i, id := range ids {
 		if graph.ID(id).Valid() {

@@ -57,6 +57,8 @@ store and serves them over GraphQL.`,
 		exportCmd(e),
 		statsCmd(e),
 		synthCmd(e),
+		checkCmd(e),
+		benchCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
 	switch {

@@ -49,7 +49,11 @@ and people it names, each with its evidence (character offsets and sentence).`,
 				enc.SetIndent("", "  ")
 			}
 			var werr error
-			extractAll(cmd.Context(), p, inputs, maxSize, func(x extracted) {
+			ctx := cmd.Context()
+			extractAll(ctx, loaded(p), inputs, extractOptions{maxBytes: maxSize}, func(x extracted) {
+				if x.err != nil && ctx.Err() != nil {
+					return // interrupted, not failed
+				}
 				if x.err != nil {
 					fail(x.in.path, unwrapRead(x.err))
 					return
@@ -60,6 +64,9 @@ and people it names, each with its evidence (character offsets and sentence).`,
 			})
 			if werr != nil {
 				return fmt.Errorf("writing output: %w", werr)
+			}
+			if err := ctx.Err(); err != nil {
+				return fmt.Errorf("extract stopped: %w", err)
 			}
 			if failed > 0 {
 				return errPartial

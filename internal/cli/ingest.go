@@ -2,9 +2,11 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/fazhikg/fazhikg/extract"
@@ -16,56 +18,92 @@ import (
 
 func ingestCmd(e *env) *cobra.Command {
 	var sf storeFlags
-	var maxSize int64
-	var quiet bool
+	o := ingestOptions{derive: true}
+	var noDerive bool
 	cmd := &cobra.Command{
 		Use:   "ingest [flags] FILE|FOLDER...",
 		Short: "Extract reports and store their facts in the knowledge graph",
 		Long: `ingest reads reports (.txt and .html in any encoding, folders searched
-recursively), extracts their facts and writes each report to the store in one
-transaction. A report is named by its path relative to the folder given (or
-its file name): ingesting the same report again changes nothing, and a changed
+recursively), extracts their facts on all cores and writes them to the store
+through one writer that groups whole reports into large transactions: a report
+is stored whole or not at all. A report is named by its path relative to the
+folder given (or its file name): a file whose bytes are those of the stored
+report of that name is only read and hashed, not extracted again, and a changed
 file replaces the facts of its earlier version.
 
-Files that cannot be read or extracted are reported one per line; the others
-are stored, and the exit status is 2.`,
+Files that cannot be read, extracted or stored are reported one per line; the
+others are stored, and the exit status is 2. Interrupted (Ctrl-C), ingest
+stores the reports extracted so far and stops.`,
 		Example: `  fazhikg ingest examples/corpus
   fazhikg --data /srv/fazhikg ingest reports/2023 reports/2024`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("ingest needs at least one file or folder")
 			}
-			return ingest(cmd.Context(), e, sf, args, maxSize, quiet)
+			if o.batchQuads < 1 {
+				return usagef("--batch-quads %d: want at least 1", o.batchQuads)
+			}
+			if o.batchWait <= 0 {
+				return usagef("--batch-wait %s: want a positive duration", o.batchWait)
+			}
+			o.derive = !noDerive
+			return ingest(cmd.Context(), e, sf, args, o)
 		},
 	}
 	sf.add(cmd)
-	cmd.Flags().Int64Var(&maxSize, "max-size", extract.DefaultMaxBytes, "refuse files larger than this many bytes")
-	cmd.Flags().BoolVarP(&quiet, "quiet", "q", false, "no progress bar")
+	f := cmd.Flags()
+	f.Int64Var(&o.maxBytes, "max-size", extract.DefaultMaxBytes, "refuse files larger than this many bytes")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	f.IntVar(&o.batchQuads, "batch-quads", defaultBatchQuads, "write reports in transactions of about this many quads")
+	f.DurationVar(&o.batchWait, "batch-wait", defaultBatchWait, "longest a report waits for its transaction")
+	f.BoolVar(&noDerive, "no-derive", false, "do not fit the diffusion model afterwards (run fazhikg derive later)")
 	return cmd
 }
 
+// Batching defaults: Cayley's key-value store writes about twice as many
+// quads a second in transactions of ten thousand as in transactions of one
+// report (about five hundred); past that the gain is small and a failed
+// transaction costs more to redo report by report.
+const (
+	defaultBatchQuads = 16000
+	defaultBatchWait  = 2 * time.Second
+)
+
+// ingestOptions tune an ingest.
+type ingestOptions struct {
+	maxBytes   int64
+	quiet      bool
+	batchQuads int           // quads per transaction, about
+	batchWait  time.Duration // longest a report waits for its transaction
+	derive     bool          // fit the diffusion model after a change
+	// put writes a transaction; nil means the store's PutPrepared.
+	put putFunc
+}
+
+// putFunc writes prepared reports in one transaction (graph.Store.PutPrepared).
+type putFunc func(ctx context.Context, ps []*graph.Prepared) ([]graph.PutResult, error)
+
 // ingestSummary counts what an ingest did.
 type ingestSummary struct {
+	inputs                             int
 	added, replaced, unchanged, failed int
 	facts                              int
 	quadsAdded, quadsRemoved           int
+	bytes                              int64 // raw bytes read
+	transactions                       int
 }
 
-func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize int64, quiet bool) error {
+func (s *ingestSummary) done() int { return s.added + s.replaced + s.unchanged + s.failed }
+
+func ingest(ctx context.Context, e *env, sf storeFlags, args []string, o ingestOptions) error {
 	start := time.Now()
-	var sum ingestSummary
-	var bar *progressbar.ProgressBar
-	fail := func(path string, err error) {
-		sum.failed++
-		line := fmt.Sprintf("fazhikg: %s: %v", path, err)
-		if bar != nil {
-			bar.Clear()
-		}
-		fmt.Fprintln(e.stderr, line)
-	}
-	inputs := collectInputs(args, fail)
+	var listFailed int
+	inputs := collectInputs(args, func(path string, err error) {
+		listFailed++
+		fmt.Fprintf(e.stderr, "fazhikg: %s: %v\n", path, err)
+	})
 	if len(inputs) == 0 {
-		if sum.failed > 0 {
+		if listFailed > 0 {
 			return errPartial
 		}
 		return usagef("no reports (.txt, .html) in %v", args)
@@ -75,13 +113,44 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize i
 		return err
 	}
 	defer store.Close()
-	p, release, err := newPipeline()
+	sum, werr := ingestInto(ctx, e, store, inputs, o)
+	if werr != nil && ctx.Err() == nil {
+		return werr
+	}
+	sum.failed += listFailed
+	fmt.Fprintf(e.stdout, "%d reports: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
+		len(inputs), sum.added, sum.replaced, sum.unchanged, sum.failed, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(e.stdout, "%d facts; %d quads written, %d removed\n", sum.facts, sum.quadsAdded, sum.quadsRemoved)
+	if werr == nil && o.derive && sum.added+sum.replaced > 0 {
+		if err := derive(ctx, e, store); err != nil {
+			return err
+		}
+	}
+	st, err := store.Stats(context.WithoutCancel(ctx))
 	if err != nil {
 		return err
 	}
-	defer release()
+	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", e.dataDir, st.Reports, st.Quads)
+	if werr != nil {
+		return fmt.Errorf("ingest interrupted after %d of %d reports, which are kept (run it again to go on): %w", sum.done()-sum.failed, len(inputs), werr)
+	}
+	if sum.failed > 0 {
+		return errPartial
+	}
+	return nil
+}
 
-	if !quiet && isTerminal(e.stderr) {
+// ingestInto extracts inputs on all cores and writes them to store through
+// one batching writer (see batcher). Failures of single inputs are
+// reported to e.stderr and counted; the error is ctx's when it stopped the
+// ingest, or that of setting up the extraction.
+func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input, o ingestOptions) (ingestSummary, error) {
+	sum := ingestSummary{inputs: len(inputs)}
+	p := &lazyPipeline{}
+	defer p.close()
+
+	var bar *progressbar.ProgressBar
+	if !o.quiet && isTerminal(e.stderr) {
 		bar = progressbar.NewOptions(len(inputs),
 			progressbar.OptionSetWriter(e.stderr),
 			progressbar.OptionSetDescription("ingesting"),
@@ -89,66 +158,189 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, maxSize i
 			progressbar.OptionShowIts(),
 			progressbar.OptionSetItsString("reports"),
 			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionThrottle(100*time.Millisecond),
+			progressbar.OptionShowElapsedTimeOnFinish(),
+			progressbar.OptionThrottle(200*time.Millisecond),
 			progressbar.OptionClearOnFinish(),
 		)
 	}
-	var werr error
-	extractAll(ctx, p, inputs, maxSize, func(x extracted) {
-		if bar != nil {
-			defer bar.Add(1)
+	// Names given more than once in this run are extracted every time:
+	// the stored version is not the one the earlier input will leave.
+	names := make([]string, len(inputs))
+	count := make(map[string]int, len(inputs))
+	for i, in := range inputs {
+		names[i] = in.name
+		count[in.name]++
+	}
+	stored := store.ReportHashes(names)
+	unchanged := func(name, hash string) bool {
+		h, ok := stored[name]
+		return ok && h == hash && count[name] == 1
+	}
+
+	put := o.put
+	if put == nil {
+		put = store.PutPrepared
+	}
+	b := &batcher{
+		put:      put,
+		maxQuads: o.batchQuads,
+		maxWait:  o.batchWait,
+		sum:      &sum,
+		bar:      bar,
+		stderr:   e.stderr,
+	}
+	ch := make(chan extracted, runtime.GOMAXPROCS(0))
+	written := make(chan struct{})
+	go func() {
+		defer close(written)
+		b.run(ctx, ch)
+	}()
+	extractAll(ctx, p, inputs, extractOptions{maxBytes: o.maxBytes, unchanged: unchanged, prepare: true}, func(x extracted) {
+		ch <- x
+	})
+	close(ch)
+	<-written
+	if bar != nil {
+		if ctx.Err() == nil {
+			bar.Finish()
+		} else {
+			bar.Clear()
 		}
-		if x.err != nil {
-			fail(x.in.path, unwrapRead(x.err))
-			return
-		}
-		if werr != nil {
-			return
-		}
-		res, err := store.PutReport(ctx, x.report)
-		if err != nil {
-			if ctx.Err() != nil {
-				werr = ctx.Err()
+	}
+	if p.err != nil {
+		return sum, p.err
+	}
+	return sum, ctx.Err()
+}
+
+// batcher is the one writer of an ingest. It groups whole reports into
+// transactions of about maxQuads quads, or fewer once the first report has
+// waited maxWait, and counts every outcome. A failed transaction is retried
+// report by report, so that one bad report cannot lose the others, and the
+// reports that still fail are named.
+type batcher struct {
+	put      putFunc
+	maxQuads int
+	maxWait  time.Duration
+	sum      *ingestSummary
+	bar      *progressbar.ProgressBar
+	stderr   io.Writer
+
+	batch []extracted
+	names map[string]bool
+	quads int
+}
+
+// run writes what arrives on in until in is closed. Writes are not
+// cancelled with ctx: once extracted, a report is written, so that an
+// interrupted ingest keeps what it finished.
+func (b *batcher) run(ctx context.Context, in <-chan extracted) {
+	wctx := context.WithoutCancel(ctx)
+	b.names = make(map[string]bool)
+	var deadline <-chan time.Time
+	for {
+		select {
+		case x, ok := <-in:
+			if !ok {
+				b.flush(wctx)
 				return
 			}
-			fail(x.in.path, err)
-			return
+			b.sum.bytes += int64(x.bytes)
+			switch {
+			case x.err != nil:
+				if ctx.Err() != nil && errors.Is(x.err, ctx.Err()) || errors.Is(x.err, errSetup) {
+					continue // interrupted, or not run: not failed
+				}
+				b.fail(x.in.path, unwrapRead(x.err))
+				continue
+			case x.unchanged:
+				b.sum.unchanged++
+				b.progress(1)
+				continue
+			}
+			if b.names[x.in.name] {
+				b.flush(wctx) // a report is written once per transaction
+			}
+			b.batch = append(b.batch, x)
+			b.names[x.in.name] = true
+			b.quads += x.prepared.Quads()
+			if len(b.batch) == 1 {
+				deadline = time.After(b.maxWait)
+			}
+			if b.quads >= b.maxQuads {
+				b.flush(wctx)
+				deadline = nil
+			}
+		case <-deadline:
+			b.flush(wctx)
+			deadline = nil
 		}
-		switch res.Status {
-		case graph.Added:
-			sum.added++
-		case graph.Replaced:
-			sum.replaced++
-		default:
-			sum.unchanged++
+	}
+}
+
+// flush writes the pending reports in one transaction.
+func (b *batcher) flush(ctx context.Context) {
+	if len(b.batch) == 0 {
+		return
+	}
+	ps := make([]*graph.Prepared, len(b.batch))
+	for i, x := range b.batch {
+		ps[i] = x.prepared
+	}
+	res, err := b.put(ctx, ps)
+	b.sum.transactions++
+	if err == nil {
+		for i, x := range b.batch {
+			b.count(x, res[i])
 		}
-		sum.facts += facts(x.report)
-		sum.quadsAdded += res.Added
-		sum.quadsRemoved += res.Removed
-	})
-	if bar != nil {
-		bar.Finish()
-	}
-	fmt.Fprintf(e.stdout, "%d reports: %d added, %d replaced, %d unchanged, %d failed (%s)\n",
-		len(inputs), sum.added, sum.replaced, sum.unchanged, sum.failed, time.Since(start).Round(time.Millisecond))
-	fmt.Fprintf(e.stdout, "%d facts; %d quads written, %d removed\n", sum.facts, sum.quadsAdded, sum.quadsRemoved)
-	if werr == nil && sum.added+sum.replaced > 0 {
-		if err := derive(ctx, e, store); err != nil {
-			return err
+	} else if len(ps) == 1 {
+		b.fail(b.batch[0].in.path, err)
+	} else {
+		for _, x := range b.batch {
+			res, err := b.put(ctx, []*graph.Prepared{x.prepared})
+			b.sum.transactions++
+			if err != nil {
+				b.fail(x.in.path, err)
+				continue
+			}
+			b.count(x, res[0])
 		}
 	}
-	st, err := store.Stats(ctx)
-	if err != nil {
-		return err
+	clear(b.batch)
+	b.batch = b.batch[:0]
+	clear(b.names)
+	b.quads = 0
+}
+
+// count adds a written report to the summary.
+func (b *batcher) count(x extracted, res graph.PutResult) {
+	switch res.Status {
+	case graph.Added:
+		b.sum.added++
+	case graph.Replaced:
+		b.sum.replaced++
+	default:
+		b.sum.unchanged++
 	}
-	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", e.dataDir, st.Reports, st.Quads)
-	if werr != nil {
-		return fmt.Errorf("ingest stopped: %w (the reports written so far are kept)", werr)
+	b.sum.facts += facts(x.report)
+	b.sum.quadsAdded += res.Added
+	b.sum.quadsRemoved += res.Removed
+	b.progress(1)
+}
+
+func (b *batcher) fail(path string, err error) {
+	b.sum.failed++
+	if b.bar != nil {
+		b.bar.Clear()
 	}
-	if sum.failed > 0 {
-		return errPartial
+	fmt.Fprintf(b.stderr, "fazhikg: %s: %v\n", path, err)
+	b.progress(1)
+}
+
+func (b *batcher) progress(n int) {
+	if b.bar != nil {
+		b.bar.Add(n)
 	}
-	return nil
 }
 
 // facts counts the facts extracted from a report: the entities it names.

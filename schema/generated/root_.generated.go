@@ -34,6 +34,7 @@ type ResolverRoot interface {
 	Jurisdiction() JurisdictionResolver
 	Leader() LeaderResolver
 	Mechanism() MechanismResolver
+	Mutation() MutationResolver
 	Person() PersonResolver
 	Query() QueryResolver
 	Report() ReportResolver
@@ -270,6 +271,11 @@ type ComplexityRoot struct {
 	MechanismEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Mutation struct {
+		DeleteReport func(childComplexity int, id string) int
+		IngestReport func(childComplexity int, text string, name *string) int
 	}
 
 	PageInfo struct {
@@ -1392,6 +1398,29 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.MechanismEdge.Node(childComplexity), true
 
+	case "Mutation.deleteReport":
+		if e.ComplexityRoot.Mutation.DeleteReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_deleteReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeleteReport(childComplexity, args["id"].(string)), true
+	case "Mutation.ingestReport":
+		if e.ComplexityRoot.Mutation.IngestReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_ingestReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.IngestReport(childComplexity, args["text"].(string), args["name"].(*string)), true
+
 	case "PageInfo.endCursor":
 		if e.ComplexityRoot.PageInfo.EndCursor == nil {
 			break
@@ -2163,6 +2192,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 
 			return &response
 		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
 
 	default:
 		return graphql.OneShot(graphql.ErrorResponse(ctx, "unsupported GraphQL operation"))
@@ -2923,6 +2967,36 @@ type Query {
   "The nodes with the given IDs, in order; null for an unknown ID."
   nodes(ids: [ID!]!): [Node]!
   stats: Stats!
+}
+`, BuiltIn: false},
+	{Name: "../write.graphqls", Input: `"""
+Writes. The API is read-only unless the server was started with a token
+(fazhikg serve --token-file FILE, or FAZHIKG_TOKEN); then a mutation needs it
+as the header Authorization: Bearer <token>. Without a configured token every
+mutation is refused (extensions.code WRITES_DISABLED, HTTP 403); without the
+header, UNAUTHENTICATED (HTTP 401); a wrong token refuses the whole request
+(HTTP 401). Writes run one at a time.
+"""
+type Mutation {
+  """
+  Extracts a report from its text, as fazhikg ingest does (plain text or an
+  HTML page), stores its facts in one transaction, all or none, replacing the
+  report stored under the same name, and answers; the diffusion model is then
+  refitted in the background (diffusionModel and mechanismSpread show the new
+  fit once it is done; on a large store that takes a while). name
+  defaults to api/ and the first 16 hex digits of the text's SHA-256, so
+  sending the same text twice changes nothing. An empty text, one that is
+  not text, or one larger than the server's cap is refused (BAD_USER_INPUT)
+  and nothing is stored.
+  """
+  ingestReport(text: String!, name: String): Report
+  """
+  Deletes a report (by its ID, report/<name>) with every fact it states, in
+  one transaction; the diffusion model is then refitted in the background.
+  Entities that other reports also name stay. False when no report has that
+  ID.
+  """
+  deleteReport(id: ID!): Boolean
 }
 `, BuiltIn: false},
 }

@@ -154,6 +154,15 @@ type MechanismEdge struct {
 	Node   *graph.Mechanism `json:"node"`
 }
 
+// Writes. The API is read-only unless the server was started with a token
+// (fazhikg serve --token-file FILE, or FAZHIKG_TOKEN); then a mutation needs it
+// as the header Authorization: Bearer <token>. Without a configured token every
+// mutation is refused (extensions.code WRITES_DISABLED, HTTP 403); without the
+// header, UNAUTHENTICATED (HTTP 401); a wrong token refuses the whole request
+// (HTTP 401). Writes run one at a time.
+type Mutation struct {
+}
+
 // Where a page of a list stands in the whole list.
 type PageInfo struct {
 	HasNextPage     bool    `json:"hasNextPage"`

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 )
@@ -21,8 +20,8 @@ problem and exits with status 1 if there is any.`,
   fazhikg --data /srv/fazhikg check`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := os.Stat(e.dataDir); err != nil {
-				return fmt.Errorf("no store in %s: %w", e.dataDir, err)
+			if err := sf.exists(e); err != nil {
+				return err
 			}
 			s, err := sf.open(cmd.Context(), e)
 			if err != nil {
@@ -37,13 +36,13 @@ problem and exits with status 1 if there is any.`,
 				fmt.Fprintln(e.stdout, p)
 			}
 			if len(probs) > 0 {
-				return fmt.Errorf("the store in %s has %d problems", e.dataDir, len(probs))
+				return fmt.Errorf("the store in %s has %d problems", sf.where(e), len(probs))
 			}
 			st, err := s.Stats(cmd.Context())
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads: no problem found\n", e.dataDir, st.Reports, st.Quads)
+			fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads: no problem found\n", sf.where(e), st.Reports, st.Quads)
 			return nil
 		},
 	}

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"fmt"
-	"os"
 	"time"
 
 	"github.com/fazhikg/fazhikg/graph"
@@ -22,8 +21,8 @@ own label, apart from the facts extracted. ingest runs it after every change;
 run it yourself after deleting reports, or to see the weights.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := os.Stat(e.dataDir); err != nil {
-				return fmt.Errorf("no store in %s: %w (run fazhikg ingest first)", e.dataDir, err)
+			if err := sf.exists(e); err != nil {
+				return err
 			}
 			s, err := sf.open(cmd.Context(), e)
 			if err != nil {

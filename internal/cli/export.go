@@ -73,8 +73,8 @@ Three formats are for diffusion analysis, one mechanism family at a time:
 			if (format == "nquads" || isCascade) && (around != "" || kinds != "" || fromYear != 0 || toYear != 0) {
 				return usagef("--around, --kinds and the years filter the graph formats, not %s", format)
 			}
-			if _, err := os.Stat(e.dataDir); err != nil {
-				return fmt.Errorf("no store in %s: %w (run fazhikg ingest first)", e.dataDir, err)
+			if err := sf.exists(e); err != nil {
+				return err
 			}
 			s, err := sf.open(ctx, e)
 			if err != nil {

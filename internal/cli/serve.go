@@ -110,7 +110,7 @@ func runServe(ctx context.Context, e *env, sf storeFlags, addr, token string, o 
 	if token != "" {
 		mode = "writes enabled with the token"
 	}
-	fmt.Fprintf(e.stderr, "fazhikg: serving %s on http://%s/ (explorer at /explore/, GraphQL at /graphql, Cayley at /cayley/; %s)\n", e.dataDir, ln.Addr(), mode)
+	fmt.Fprintf(e.stderr, "fazhikg: serving %s on http://%s/ (explorer at /explore/, GraphQL at /graphql, Cayley at /cayley/; %s)\n", sf.where(e), ln.Addr(), mode)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"os"
 
 	"github.com/fazhikg/fazhikg/graph"
 	"github.com/spf13/cobra"
@@ -22,8 +21,8 @@ func statsCmd(e *env) *cobra.Command {
 			if format != "text" && format != "json" {
 				return usagef("--format %q: want text or json", format)
 			}
-			if _, err := os.Stat(e.dataDir); err != nil {
-				return fmt.Errorf("no store in %s: %w (run fazhikg ingest first)", e.dataDir, err)
+			if err := sf.exists(e); err != nil {
+				return err
 			}
 			s, err := sf.open(cmd.Context(), e)
 			if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -112,4 +113,16 @@ func freshSchema(t *testing.T, base string) string {
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
 	return u.String()
+}
+
+// The commands that read a store name the one --store gives when there is
+// none, and never the --data directory they did not look in.
+func TestReadersWithoutStore(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "nowhere")
+	for _, cmd := range [][]string{{"stats"}, {"check"}, {"derive"}, {"export", "--format", "nquads"}} {
+		code, _, errs := run(t, append([]string{"--data", "/nonexistent-data", cmd[0], "--store", missing}, cmd[1:]...)...)
+		if code == 0 || !strings.Contains(errs, "no store in "+missing) || strings.Contains(errs, "/nonexistent-data") {
+			t.Errorf("%v with --store %s: exit %d, stderr %q; want it named", cmd, missing, code, errs)
+		}
+	}
 }

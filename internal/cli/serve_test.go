@@ -438,7 +438,12 @@ func TestExplorerSpreadEdges(t *testing.T) {
 			"mechanism": map[string]any{"name": "府检联动"},
 			"adoptions": []any{map[string]any{"jurisdiction": short(linyi), "year": 2019}},
 			"curve":     []any{map[string]any{"year": 2019, "count": 1}, map[string]any{"year": 2020, "count": 1}, map[string]any{"year": 2022, "count": 1}},
-			"edges":     []any{edge(linyi, yinan, 2019, 2020, "down", 0.8), edge(linyi, mianyang, 2019, 2022, "cross", 0.2)},
+			"edges": []any{edge(linyi, yinan, 2019, 2020, "down", 0.8), edge(linyi, mianyang, 2019, 2022, "cross", 0.2),
+				// a common cause and an innovation have no source place
+				map[string]any{"sourceKind": "DOCUMENT", "source": nil, "sourceDocument": "法治政府建设实施纲要", "target": short(mianyang),
+					"sourceYear": nil, "targetYear": 2022, "lag": nil, "pathKind": nil, "score": 0.5, "evidence": []any{}},
+				map[string]any{"sourceKind": "SEED", "source": nil, "sourceDocument": nil, "target": short(linyi),
+					"sourceYear": nil, "targetYear": 2019, "lag": nil, "pathKind": nil, "score": 1.0, "evidence": []any{}}},
 		},
 	}
 	mux := http.NewServeMux()

@@ -129,7 +129,7 @@ export async function spread(name, fromYear, toYear) {
           adoptions { jurisdiction { name fullName } year }
           curve { year count }
           edges {
-            source { name fullName } target { name fullName }
+            sourceKind source { name fullName } sourceDocument target { name fullName }
             sourceYear targetYear lag pathKind score evidence { sentence }
           }
         }

@@ -125,8 +125,18 @@ export class SpreadView {
     const rowOf = new Map(rows.map((r, i) => [r.a.jurisdiction.fullName, i]));
     const yRow = (i) => top + i * rowH + rowH / 2;
 
-    // Inferred edges.
-    const edges = (spread && spread.edges) || [];
+    // Inferred edges: those from a place are drawn; a document (a common
+    // cause) or no source (an innovation) is told in the adopter's tooltip.
+    const all = (spread && spread.edges) || [];
+    const edges = all.filter((e) => e.source);
+    const otherSources = new Map(); // target fullName → text
+    for (const e of all) {
+      if (e.source) continue;
+      const what = e.sourceDocument ? `《${e.sourceDocument}》` : "its own innovation";
+      const line = `${what}: ${(e.score || 0).toFixed(2)}`;
+      const k = e.target.fullName;
+      otherSources.set(k, otherSources.has(k) ? `${otherSources.get(k)}; ${line}` : line);
+    }
     const edgeEls = [];
     for (const e of edges) {
       const si = rowOf.get(e.source.fullName);
@@ -157,7 +167,8 @@ export class SpreadView {
       if (a.mechanism && a.mechanism.name !== mech.name) {
         el("tspan", { class: "variant", dx: 6 }, label).textContent = a.mechanism.name;
       }
-      el("title", {}, g).textContent = `${a.jurisdiction.fullName} ${a.year} (${a.status.toLowerCase()})`;
+      const other = otherSources.get(a.jurisdiction.fullName);
+      el("title", {}, g).textContent = `${a.jurisdiction.fullName} ${a.year} (${a.status.toLowerCase()})` + (other ? `\nsource: ${other}` : "");
       g.addEventListener("click", () => this.handlers.onAdoption(a));
       nodeEls.push(g);
     });

@@ -437,7 +437,7 @@ func TestExplorerSpreadEdges(t *testing.T) {
 		"mechanismSpread": map[string]any{
 			"mechanism": map[string]any{"name": "府检联动"},
 			"adoptions": []any{map[string]any{"jurisdiction": short(linyi), "year": 2019}},
-			"curve":     []any{map[string]any{"year": 2019, "count": 1}, map[string]any{"year": 2020, "count": 1}, map[string]any{"year": 2022, "count": 1}},
+			"curve":     []any{map[string]any{"year": 2019, "new": 1, "count": 1}, map[string]any{"year": 2020, "new": 1, "count": 2}, map[string]any{"year": 2021, "new": 0, "count": 2}, map[string]any{"year": 2022, "new": 1, "count": 3}},
 			"edges": []any{edge(linyi, yinan, 2019, 2020, "down", 0.8), edge(linyi, mianyang, 2019, 2022, "cross", 0.2),
 				// a common cause and an innovation have no source place
 				map[string]any{"sourceKind": "DOCUMENT", "source": nil, "sourceDocument": "法治政府建设实施纲要", "target": short(mianyang),
@@ -461,12 +461,13 @@ func TestExplorerSpreadEdges(t *testing.T) {
 	defer srv.Close()
 	dir := artifacts(t)
 	ctx := browse(t, exe)
-	var widths []string
+	var widths, curve []string
 	var later int
 	err := chromedp.Run(ctx,
 		chromedp.Navigate(srv.URL+"/explore/#spread=府检联动"),
 		chromedp.WaitVisible(".spread-svg .diffusion", chromedp.ByQuery),
 		chromedp.Evaluate(`[...document.querySelectorAll(".spread-svg .diffusion")].map(p => p.getAttribute("stroke-width"))`, &widths),
+		chromedp.Evaluate(`[...document.querySelectorAll(".spread-svg .curve-label")].map(t => t.textContent)`, &curve),
 		shoot(dir, "8-spread-inferred.png"),
 		chromedp.Evaluate(`(() => { const s = document.querySelector("#spread-year"); s.value = 2019; s.dispatchEvent(new Event("input")); return document.querySelectorAll(".spread-svg .later").length; })()`, &later),
 		shoot(dir, "9-spread-2019.png"))
@@ -475,6 +476,9 @@ func TestExplorerSpreadEdges(t *testing.T) {
 	}
 	if len(widths) != 2 || widths[0] <= widths[1] {
 		t.Errorf("inferred edges drawn with widths %v, want two, the stronger wider", widths)
+	}
+	if len(curve) == 0 || curve[len(curve)-1] != "3" {
+		t.Errorf("cumulative curve labelled %v, want it to end at the 3 adopters", curve)
 	}
 	// Up to 2019: 沂南县 and 绵阳市 and both edges into them fade.
 	if later != 4 {

@@ -127,7 +127,7 @@ export async function spread(name, fromYear, toYear) {
         mechanismSpread(name: $name, fromYear: $fromYear, toYear: $toYear) {
           mechanism { name }
           adoptions { jurisdiction { name fullName } year }
-          curve { year count }
+          curve { year new count }
           edges {
             sourceKind source { name fullName } sourceDocument target { name fullName }
             sourceYear targetYear lag pathKind score evidence { sentence }

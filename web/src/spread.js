@@ -103,8 +103,9 @@ export class SpreadView {
       }
     });
 
-    // The cumulative curve: the server's, else adoptions counted by year.
-    let curve = spread && spread.curve && spread.curve.length ? spread.curve : null;
+    // The cumulative curve: from the server's adopters new each year, else
+    // adoptions counted by year.
+    let curve = spread && spread.curve && spread.curve.length ? spread.curve.map((c) => ({ year: c.year, count: c.new })) : null;
     if (!curve) {
       const perYear = {};
       for (const y of years) perYear[y] = (perYear[y] || 0) + 1;

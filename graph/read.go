@@ -353,19 +353,31 @@ func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, err
 	if pred == "" {
 		return nil, fmt.Errorf("graph.Linked: unknown relation %d", rel)
 	}
-	anchors := make([]quad.Value, len(ids))
-	for i, id := range ids {
-		anchors[i] = id.IRI()
-	}
+	out := make([][]ID, len(ids))
 	s.mu.RLock()
+	defer s.mu.RUnlock()
+	version := s.version
+	var anchors []quad.Value
+	var missing []int
+	for i, id := range ids {
+		if got, ok := s.links.get(version, rel, id); ok {
+			out[i] = got
+			continue
+		}
+		anchors = append(anchors, id.IRI())
+		missing = append(missing, i)
+	}
+	if len(anchors) == 0 {
+		return out, nil
+	}
 	found, err := s.scan(ctx, quad.Object, anchors, pred)
-	s.mu.RUnlock()
 	if err != nil {
 		return nil, fmt.Errorf("graph.Linked: %w", err)
 	}
-	out := make([][]ID, len(ids))
-	for i, qs := range found {
+	for k, qs := range found {
+		i := missing[k]
 		out[i] = subjects(qs)
+		s.links.put(version, rel, ids[i], out[i])
 	}
 	return out, nil
 }

@@ -66,6 +66,7 @@ type Store struct {
 	// version counts the writes applied since Open, so that results
 	// derived from the catalogue know when they are stale.
 	version uint64
+	links   linkCache // results of Linked at version
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
 	params       *diffusion.Params

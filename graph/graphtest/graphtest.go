@@ -379,6 +379,21 @@ func testLinked(t *testing.T, h Harness) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Linked(ReportsBy, 湖州市 嘉祥县) (-want +got):\n%s", diff)
 	}
+	// Links read before a write are not served after it.
+	reportsOf := func() []graph.ID {
+		got, err := s.Linked(context.Background(), graph.ReportsBy, []graph.ID{graph.JurisdictionID(CodeXiuzhou)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sortedIDs(got[0])
+	}
+	reportsOf()
+	if err := s.DeleteReport(context.Background(), "xiuzhou-2022"); err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]graph.ID{graph.ReportID("xiuzhou-2023")}, reportsOf()); diff != "" {
+		t.Errorf("Linked(ReportsBy, 秀洲区) after deleting xiuzhou-2022 (-want +got):\n%s", diff)
+	}
 }
 
 func testEvidence(t *testing.T, h Harness) {

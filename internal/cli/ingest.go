@@ -83,6 +83,30 @@ type ingestOptions struct {
 // putFunc writes prepared reports in one transaction (graph.Store.PutPrepared).
 type putFunc func(ctx context.Context, ps []*graph.Prepared) ([]graph.PutResult, error)
 
+// conflictRetries is how many times a transaction is tried again when
+// another process wrote to a shared database in between.
+const conflictRetries = 5
+
+// retryConflicts tries a transaction again, up to n more times with a
+// growing pause, while it fails with graph.ErrConflict: such a write was
+// refused whole, and the store has caught up with the other process's, so
+// it can be repeated as it is.
+func retryConflicts(put putFunc, n int, pause time.Duration) putFunc {
+	return func(ctx context.Context, ps []*graph.Prepared) ([]graph.PutResult, error) {
+		for i := 0; ; i++ {
+			res, err := put(ctx, ps)
+			if err == nil || !errors.Is(err, graph.ErrConflict) || i == n {
+				return res, err
+			}
+			select {
+			case <-ctx.Done():
+				return nil, err
+			case <-time.After(pause * time.Duration(i+1)):
+			}
+		}
+	}
+}
+
 // ingestSummary counts what an ingest did.
 type ingestSummary struct {
 	inputs                             int
@@ -179,7 +203,7 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 
 	put := o.put
 	if put == nil {
-		put = store.PutPrepared
+		put = retryConflicts(store.PutPrepared, conflictRetries, 100*time.Millisecond)
 	}
 	b := &batcher{
 		put:      put,

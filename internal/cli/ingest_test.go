@@ -308,3 +308,41 @@ func TestIngestInterruptedKeepsWrittenReports(t *testing.T) {
 		t.Errorf("second ingest: %d unchanged, %d added; want %d and %d", again.unchanged, again.added, sum.added, n-sum.added)
 	}
 }
+
+// A transaction refused because another process wrote in between is tried
+// again; other errors, and a conflict that persists, are returned.
+func TestRetryConflicts(t *testing.T) {
+	conflict := fmt.Errorf("%w: another process committed", graph.ErrConflict)
+	for _, c := range []struct {
+		name      string
+		errs      []error // what the store answers, in turn; then success
+		wantCalls int
+		wantErr   error
+	}{
+		{"no conflict", nil, 1, nil},
+		{"two conflicts, then written", []error{conflict, conflict}, 3, nil},
+		{"conflicts throughout", []error{conflict, conflict, conflict, conflict}, 3, graph.ErrConflict},
+		{"another error is not retried", []error{errors.New("disk full")}, 1, errors.New("disk full")},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			calls := 0
+			put := retryConflicts(func(ctx context.Context, ps []*graph.Prepared) ([]graph.PutResult, error) {
+				calls++
+				if calls <= len(c.errs) {
+					return nil, c.errs[calls-1]
+				}
+				return make([]graph.PutResult, len(ps)), nil
+			}, 2, time.Millisecond)
+			_, err := put(context.Background(), nil)
+			if calls != c.wantCalls {
+				t.Errorf("%d calls, want %d", calls, c.wantCalls)
+			}
+			switch {
+			case c.wantErr == nil && err != nil:
+				t.Errorf("err = %v, want none", err)
+			case c.wantErr != nil && (err == nil || !errors.Is(err, c.wantErr) && err.Error() != c.wantErr.Error()):
+				t.Errorf("err = %v, want %v", err, c.wantErr)
+			}
+		})
+	}
+}

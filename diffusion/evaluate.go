@@ -144,15 +144,7 @@ func Ceiling(places []Place, events []Event, truth Params) Result {
 // smallest code); with none, it innovated. It knows nothing of documents.
 func Baseline(places []Place, events []Event) []Edge {
 	h := newHierarchy(places)
-	byMech := make(map[string][]Event)
-	for _, e := range events {
-		byMech[e.Mechanism] = append(byMech[e.Mechanism], e)
-	}
-	names := make([]string, 0, len(byMech))
-	for n := range byMech {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	byMech, names := byMechanism(events)
 	var out []Edge
 	for _, n := range names {
 		c := newCascade(h, n, byMech[n], Options{IgnoreCues: true, IgnoreDocuments: true})

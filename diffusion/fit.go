@@ -2,7 +2,6 @@ package diffusion
 
 import (
 	"math"
-	"slices"
 )
 
 // FitOptions tune Fit.
@@ -71,15 +70,7 @@ func Fit(places []Place, events []Event, o FitOptions) Params {
 	}
 	h := newHierarchy(places).with(codes)
 	io := Options{LastYear: last, IgnoreCues: o.IgnoreCues, IgnoreDocuments: o.IgnoreDocuments}
-	byMech := make(map[string][]Event)
-	for _, e := range events {
-		byMech[e.Mechanism] = append(byMech[e.Mechanism], e)
-	}
-	names := make([]string, 0, len(byMech))
-	for n := range byMech {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	byMech, names := byMechanism(events)
 
 	totals := make(map[int][numKinds]float64)
 	var ms []*fitMech

@@ -141,15 +141,7 @@ func Infer(places []Place, events []Event, o Options) Result {
 // Infer returns the spread of every mechanism in the events with the
 // model's weights (o.Params is not read).
 func (m *Model) Infer(events []Event, o Options) Result {
-	byMech := make(map[string][]Event)
-	for _, e := range events {
-		byMech[e.Mechanism] = append(byMech[e.Mechanism], e)
-	}
-	names := make([]string, 0, len(byMech))
-	for n := range byMech {
-		names = append(names, n)
-	}
-	slices.Sort(names)
+	byMech, names := byMechanism(events)
 	r := Result{Params: m.p, Spreads: make([]Spread, 0, len(names))}
 	for _, n := range names {
 		r.Spreads = append(r.Spreads, m.Spread(n, byMech[n], o))
@@ -311,4 +303,19 @@ func sourceRank(kind string) int {
 		return 1
 	}
 	return 2
+}
+
+// byMechanism groups events by mechanism and returns the mechanisms in
+// order, so that results never depend on the events' order.
+func byMechanism(events []Event) (map[string][]Event, []string) {
+	byMech := make(map[string][]Event)
+	for _, e := range events {
+		byMech[e.Mechanism] = append(byMech[e.Mechanism], e)
+	}
+	names := make([]string, 0, len(byMech))
+	for n := range byMech {
+		names = append(names, n)
+	}
+	slices.Sort(names)
+	return byMech, names
 }

@@ -20,10 +20,7 @@ problem and exits with status 1 if there is any.`,
   fazhikg --data /srv/fazhikg check`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := sf.exists(e); err != nil {
-				return err
-			}
-			s, err := sf.open(cmd.Context(), e)
+			s, err := sf.openExisting(cmd.Context(), e)
 			if err != nil {
 				return err
 			}

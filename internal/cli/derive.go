@@ -21,10 +21,7 @@ own label, apart from the facts extracted. ingest runs it after every change;
 run it yourself after deleting reports, or to see the weights.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if err := sf.exists(e); err != nil {
-				return err
-			}
-			s, err := sf.open(cmd.Context(), e)
+			s, err := sf.openExisting(cmd.Context(), e)
 			if err != nil {
 				return err
 			}

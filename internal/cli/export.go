@@ -73,10 +73,7 @@ Three formats are for diffusion analysis, one mechanism family at a time:
 			if (format == "nquads" || isCascade) && (around != "" || kinds != "" || fromYear != 0 || toYear != 0) {
 				return usagef("--around, --kinds and the years filter the graph formats, not %s", format)
 			}
-			if err := sf.exists(e); err != nil {
-				return err
-			}
-			s, err := sf.open(ctx, e)
+			s, err := sf.openExisting(ctx, e)
 			if err != nil {
 				return err
 			}

@@ -21,10 +21,7 @@ func statsCmd(e *env) *cobra.Command {
 			if format != "text" && format != "json" {
 				return usagef("--format %q: want text or json", format)
 			}
-			if err := sf.exists(e); err != nil {
-				return err
-			}
-			s, err := sf.open(cmd.Context(), e)
+			s, err := sf.openExisting(cmd.Context(), e)
 			if err != nil {
 				return err
 			}

@@ -64,6 +64,15 @@ func (f *storeFlags) exists(e *env) error {
 	return nil
 }
 
+// openExisting opens the store the flags name for a command that reads it:
+// an error, before anything is created, when there is none.
+func (f *storeFlags) openExisting(ctx context.Context, e *env) (*graph.Store, error) {
+	if err := f.exists(e); err != nil {
+		return nil, err
+	}
+	return f.open(ctx, e)
+}
+
 // open opens the store the flags name, creating it on first use.
 func (f *storeFlags) open(ctx context.Context, e *env) (*graph.Store, error) {
 	opts, err := f.options(e)

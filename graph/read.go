@@ -6,7 +6,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 
 	"github.com/cayleygraph/quad"
 
@@ -184,18 +183,13 @@ func (s *Store) Evidence(ctx context.Context, ids []ID) ([]*Evidence, error) {
 	out := make([]*Evidence, len(ids))
 	var missing []ID
 	var at []int
-	s.evidence.mu.Lock()
-	if s.evidence.m == nil || s.evidence.version != s.version || len(s.evidence.m) > evidenceCacheSize {
-		s.evidence.version, s.evidence.m = s.version, map[ID]*Evidence{}
-	}
 	for i, id := range ids {
-		if ev, ok := s.evidence.m[id]; ok {
+		if ev, ok := s.evidence.get(s.version, id); ok {
 			out[i] = ev
 			continue
 		}
 		missing, at = append(missing, id), append(at, i)
 	}
-	s.evidence.mu.Unlock()
 	if len(missing) == 0 {
 		return out, nil
 	}
@@ -209,33 +203,15 @@ func (s *Store) Evidence(ctx context.Context, ids []ID) ([]*Evidence, error) {
 	if err != nil {
 		return nil, fmt.Errorf("graph.Evidence: %w", err)
 	}
-	s.evidence.mu.Lock()
-	defer s.evidence.mu.Unlock()
 	for k, qs := range described {
-		var ev *Evidence
+		var ev *Evidence // nil: no evidence with that ID
 		if len(qs) > 0 {
 			ev = evidenceOf(missing[k], qs)
 		}
 		out[at[k]] = ev
-		if s.evidence.version == s.version {
-			s.evidence.m[missing[k]] = ev
-		}
+		s.evidence.put(s.version, missing[k], ev, 1)
 	}
 	return out, nil
-}
-
-// evidenceCacheSize bounds the sentences Evidence keeps: past it, the
-// cache starts afresh.
-const evidenceCacheSize = 1 << 16
-
-// evidenceCache holds the evidence read at one version of the store, so
-// that a sentence is read from the backend once until the next write
-// (evidence appears again and again: in adoptions, edges, the explorer).
-// Callers must not modify what Evidence returns.
-type evidenceCache struct {
-	mu      sync.Mutex
-	version uint64
-	m       map[ID]*Evidence // nil: no evidence with that ID
 }
 
 func evidenceOf(id ID, qs []quad.Quad) *Evidence {
@@ -360,7 +336,7 @@ func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, err
 	var anchors []quad.Value
 	var missing []int
 	for i, id := range ids {
-		if got, ok := s.links.get(version, rel, id); ok {
+		if got, ok := s.links.get(version, linkKey{rel, id}); ok {
 			out[i] = got
 			continue
 		}
@@ -377,7 +353,7 @@ func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, err
 	for k, qs := range found {
 		i := missing[k]
 		out[i] = subjects(qs)
-		s.links.put(version, rel, ids[i], out[i])
+		s.links.put(version, linkKey{rel, ids[i]}, out[i], len(out[i]))
 	}
 	return out, nil
 }

@@ -66,14 +66,15 @@ type Store struct {
 	// version counts the writes applied since Open, so that results
 	// derived from the catalogue know when they are stale.
 	version uint64
-	links   linkCache // results of Linked at version
+	// what Evidence and Linked read, kept until the next write
+	evidence versionCache[ID, *Evidence]
+	links    versionCache[linkKey, []ID]
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
 	params       *diffusion.Params
 	paramsInputs string
 	diffMu       sync.Mutex
 	diff         *diffState
-	evidence     evidenceCache
 
 	// failNext makes the next transaction fail after the backend applied
 	// part of it; set only by tests, to prove that a failed write leaves
@@ -87,7 +88,9 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	if opts.Backend == "" {
 		opts.Backend = LevelDB
 	}
-	s := &Store{opts: opts, kvo: cgraph.Options{ckv.OptNoBloom: true}}
+	s := &Store{opts: opts, kvo: cgraph.Options{ckv.OptNoBloom: true},
+		evidence: versionCache[ID, *Evidence]{max: evidenceCacheSize},
+		links:    versionCache[linkKey, []ID]{max: linkCacheIDs}}
 	var err error
 	switch opts.Backend {
 	case Memstore:

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 )
 
@@ -71,4 +72,18 @@ func dump(c *catalogue) string {
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")
+}
+
+// LegacyIndexes makes the stores created until the returned function is
+// called use the index layout of earlier versions: Cayley's default
+// indexes and one by label.
+func LegacyIndexes() (restore func()) {
+	newStoreIndexes = func() []ckv.QuadIndex {
+		return []ckv.QuadIndex{
+			{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
+			{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+			{Dirs: []quad.Direction{quad.Label}},
+		}
+	}
+	return func() { newStoreIndexes = indexes }
 }

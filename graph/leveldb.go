@@ -40,6 +40,13 @@ func openLevel(dir string, noSync bool) (*levelKV, error) {
 		// those without reading a block.
 		Filter:             filter.NewBloomFilter(10),
 		BlockCacheCapacity: 32 << 20,
+		// Ingest writes tens of millions of keys in random order. Larger
+		// memtables and tables, and a first level of 64 MiB instead of
+		// 10, leave the store one or two levels shallower, so each key
+		// is rewritten by fewer compactions.
+		WriteBuffer:         32 << 20,
+		CompactionTableSize: 8 << 20,
+		CompactionTotalSize: 64 << 20,
 	})
 	if err != nil {
 		return nil, err

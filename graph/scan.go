@@ -47,7 +47,7 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, anchors []quad.Val
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		it := quadIterator(qs, dir, ref, pref)
+		it := quadIterator(qs, s.kvIndexes, dir, ref, pref)
 		for it.Next(ctx) {
 			r := it.Result()
 			if pref != nil && !sameRef(qs.QuadDirection(r, quad.Predicate), pref) {
@@ -82,15 +82,15 @@ func (s *Store) scan(ctx context.Context, dir quad.Direction, anchors []quad.Val
 }
 
 // quadIterator returns the quads holding ref in direction dir. On a key-value
-// store, when the predicate is known and an index starts with (dir,
+// store with indexes inds, when the predicate is known and an index starts with (dir,
 // predicate), it scans only that index prefix, so a node with many kinds of
 // links (a province, a popular mechanism) costs only the links asked for.
-func quadIterator(qs cgraph.QuadStore, dir quad.Direction, ref, pred cgraph.Ref) cgraph.Iterator {
+func quadIterator(qs cgraph.QuadStore, inds []ckv.QuadIndex, dir quad.Direction, ref, pred cgraph.Ref) cgraph.Iterator {
 	if kqs, ok := qs.(*ckv.QuadStore); ok && pred != nil {
 		v, ok1 := ref.(ckv.Int64Value)
 		p, ok2 := pred.(ckv.Int64Value)
 		if ok1 && ok2 {
-			for _, ind := range indexes() {
+			for _, ind := range inds {
 				if len(ind.Dirs) >= 2 && ind.Dirs[0] == dir && ind.Dirs[1] == quad.Predicate {
 					return ckv.IndexScan{Index: ind, Values: []uint64{uint64(v), uint64(p)}}.BuildIterator(kqs)
 				}

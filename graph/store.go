@@ -57,6 +57,9 @@ type Store struct {
 	qs  cgraph.QuadStore // nil once closed
 	cat *catalogue       // guarded by mu
 	kvo cgraph.Options   // options of Cayley's KV quad store: its Bloom filters off
+	// kvIndexes are the quad indexes of an embedded store, as it was
+	// created (see indexes).
+	kvIndexes []ckv.QuadIndex
 
 	// gen is the generation of the store: the number of write
 	// transactions committed to it (embedded backends keep it with the
@@ -231,20 +234,55 @@ func (s *Store) openKV(ctx context.Context) error {
 		raw.Close()
 		return err
 	}
-	s.db, s.qs = db, qs
+	inds, err := readIndexes(ctx, raw)
+	if err != nil {
+		qs.Close()
+		raw.Close()
+		return fmt.Errorf("reading the index layout: %w", err)
+	}
+	s.db, s.qs, s.kvIndexes = db, qs, inds
 	return nil
 }
 
-// indexes are the quad indexes of a key-value store: Cayley's default two
-// (subject-predicate, object-predicate-subject) and one by label, so that a
-// report's quads can be listed without a scan of the whole store.
+// readIndexes returns the quad indexes a key-value store was created with.
+func readIndexes(ctx context.Context, db hkv.KV) ([]ckv.QuadIndex, error) {
+	var inds []ckv.QuadIndex
+	err := hkv.View(db, func(tx hkv.Tx) error {
+		data, err := tx.Get(ctx, hkv.Key{[]byte("meta"), []byte("indexes")})
+		if err != nil {
+			return err
+		}
+		return json.Unmarshal(data, &inds)
+	})
+	return inds, err
+}
+
+// indexes are the quad indexes of a new key-value store: by subject, by
+// object and by label, so that a report's quads can be listed without a
+// scan of the whole store.
+//
+// Cayley keeps, under each index key, the list of the quads that share it,
+// and rewrites the whole list to add one. Its default keys (subject and
+// predicate; object, predicate and subject) are shared by every report
+// that states the same fact about an entity (the name of a province, the
+// type of a document cited everywhere), so those lists grow with the
+// corpus and each report written costs more than the one before. The
+// subject and object keys here run through all four directions, so each
+// holds one quad, and a lookup by subject, or subject and predicate, is a
+// scan of the keys starting with them. A label's list is the quads of one
+// report, written in one transaction. Stores created with the older
+// layout keep it: Cayley reads the layout from the store.
 func indexes() []ckv.QuadIndex {
 	return []ckv.QuadIndex{
-		{Dirs: []quad.Direction{quad.Subject, quad.Predicate}},
-		{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject}},
+		{Dirs: []quad.Direction{quad.Subject, quad.Predicate, quad.Object, quad.Label}},
+		{Dirs: []quad.Direction{quad.Object, quad.Predicate, quad.Subject, quad.Label}},
 		{Dirs: []quad.Direction{quad.Label}},
 	}
 }
+
+// newStoreIndexes gives the indexes of a store created now; tests change it
+// to create stores of the older layout.
+var newStoreIndexes = indexes
 
 // initKV initialises a new key-value store with the label index. Cayley
 // reads the index list from the store's metadata when it opens it; Init
@@ -253,12 +291,12 @@ func initKV(ctx context.Context, db hkv.KV, opts cgraph.Options) error {
 	if err := ckv.Init(db, opts); err != nil {
 		return err
 	}
-	data, err := json.Marshal(indexes())
+	data, err := json.Marshal(newStoreIndexes())
 	if err != nil {
 		return err
 	}
 	return hkv.Update(ctx, db, func(tx hkv.Tx) error {
-		for _, ind := range indexes() {
+		for _, ind := range newStoreIndexes() {
 			bucket := make([]byte, len(ind.Dirs))
 			for i, d := range ind.Dirs {
 				bucket[i] = d.Prefix()

@@ -41,6 +41,13 @@ func TestMemstore(t *testing.T) { graphtest.Run(t, harness(graph.Memstore)) }
 func TestLevelDB(t *testing.T)  { graphtest.Run(t, harness(graph.LevelDB)) }
 func TestBolt(t *testing.T)     { graphtest.Run(t, harness(graph.Bolt)) }
 
+// TestLevelDBLegacyIndexes runs the suite on stores created with the index
+// layout of earlier versions, which they keep.
+func TestLevelDBLegacyIndexes(t *testing.T) {
+	defer graph.LegacyIndexes()()
+	graphtest.Run(t, harness(graph.LevelDB))
+}
+
 func TestOpenErrors(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()

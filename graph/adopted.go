@@ -104,16 +104,25 @@ func (c *catalogue) link(end *ID, a *adopted, target quad.Value, d int) {
 		return
 	}
 	if d > 0 {
-		if e.adoptions == nil {
-			e.adoptions = make(map[ID]*adopted, 1)
+		if *end != e.id { // else a is in the list already
+			e.adoptions = append(e.adoptions, a)
 		}
-		e.adoptions[a.id] = a
 		*end = e.id
 	} else {
-		delete(e.adoptions, a.id)
+		e.unlink(a)
 		*end = ""
 	}
 	c.drop(e)
+}
+
+// unlink removes a from the entity's adoptions.
+func (e *entry) unlink(a *adopted) {
+	if i := slices.Index(e.adoptions, a); i >= 0 {
+		last := len(e.adoptions) - 1
+		e.adoptions[i] = e.adoptions[last]
+		e.adoptions[last] = nil
+		e.adoptions = e.adoptions[:last]
+	}
 }
 
 // view returns the adoption as reads return it.

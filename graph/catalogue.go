@@ -24,8 +24,8 @@ type catalogue struct {
 	entries   map[ID]*entry
 	keys      map[string][]*entry // folded name, alias, full name or code → entities
 	adoptions map[ID]*adopted
-	// strings interns IDs and values, which recur across entities (a
-	// report's ID in every entity it describes), so each is held once.
+	// strings interns predicates and cues, which recur in every entity
+	// and adoption.
 	strings map[string]string
 
 	sortMu sync.Mutex // guards sorted; taken under the store's read lock
@@ -39,8 +39,9 @@ type entry struct {
 	// by report.
 	uses []use
 	vals []statement
-	// adoptions are those of a mechanism, or by a jurisdiction.
-	adoptions map[ID]*adopted
+	// adoptions are those of a mechanism, or by a jurisdiction, in no
+	// particular order.
+	adoptions []*adopted
 }
 
 // use is one report's part in an entity: whether its rdf:type quad
@@ -215,6 +216,8 @@ func (c *catalogue) apply(q quad.Quad, d int) {
 }
 
 // intern returns the copy of s the catalogue holds, adding it if needed.
+// It is kept for the few strings that recur everywhere (predicates, cues);
+// IDs are shared through the entries instead (see id).
 func (c *catalogue) intern(s string) string {
 	if x, ok := c.strings[s]; ok {
 		return x
@@ -223,15 +226,20 @@ func (c *catalogue) intern(s string) string {
 	return s
 }
 
-func (c *catalogue) id(id ID) ID { return ID(c.intern(string(id))) }
+// id returns the copy of id the catalogue's entry for it holds, so that
+// the reports in every entity's uses and the ends of every adoption share
+// one string; id itself when it names no entry.
+func (c *catalogue) id(id ID) ID {
+	if e := c.entries[id]; e != nil {
+		return e.id
+	}
+	return id
+}
 
-// value interns the text of a string or IRI value.
+// value shares the text of an IRI value naming an entry.
 func (c *catalogue) value(v quad.Value) quad.Value {
-	switch x := v.(type) {
-	case quad.String:
-		return quad.String(c.intern(string(x)))
-	case quad.IRI:
-		return quad.IRI(c.intern(string(x)))
+	if x, ok := v.(quad.IRI); ok {
+		return quad.IRI(c.id(ID(x)))
 	}
 	return v
 }

@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"slices"
@@ -37,11 +38,15 @@ func RebuiltCatalogue(ctx context.Context, s *Store) (string, error) {
 // SnapshotRoundTrip returns the store's catalogue written to a snapshot and
 // read back, as sorted lines.
 func SnapshotRoundTrip(s *Store) (string, error) {
-	snap, err := s.cat.snapshot(s.gen)
-	if err != nil {
+	var buf bytes.Buffer
+	if err := encodeSnapshot(&buf, s.cat, s.gen); err != nil {
 		return "", err
 	}
-	return dump(snap.catalogue()), nil
+	c, ok := decodeSnapshot(&buf, s.gen)
+	if !ok {
+		return "", fmt.Errorf("the snapshot written cannot be read back")
+	}
+	return dump(c), nil
 }
 
 // Generations returns the store's generation and that of its snapshot.
@@ -55,8 +60,8 @@ func dump(c *catalogue) string {
 		for _, st := range e.vals {
 			lines = append(lines, fmt.Sprintf("  %s %s %s ×%d key %q", id, st.pred, quad.ToString(st.val), st.n, st.key))
 		}
-		for a := range e.adoptions {
-			lines = append(lines, fmt.Sprintf("  %s adoption %s", id, a))
+		for _, a := range e.adoptions {
+			lines = append(lines, fmt.Sprintf("  %s adoption %s", id, a.id))
 		}
 	}
 	for key, es := range c.keys {

@@ -7,6 +7,7 @@ import (
 	"encoding/gob"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 
@@ -26,7 +27,7 @@ import (
 const snapshotFile = "catalogue.gob"
 
 // snapshotVersion changes whenever what the catalogue keeps, or how, does.
-const snapshotVersion = 3
+const snapshotVersion = 4
 
 // generationKey returns where the generation counter lives, beside
 // Cayley's buckets.
@@ -104,83 +105,176 @@ type snapAdoption struct {
 // errUnsnapshottable: a value of a kind the snapshot does not encode.
 var errUnsnapshottable = errors.New("value the snapshot cannot hold")
 
-// snapshot returns the catalogue as written to disk.
+// snapshot returns the whole catalogue as snapshot values, to compare two
+// catalogues (writeSnapshot streams them instead).
 func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
 	snap := &snapshot{Version: snapshotVersion, Generation: gen, Fold: foldProbe()}
 	for _, e := range c.entries {
-		se := snapEntry{ID: e.id}
-		for _, u := range e.uses {
-			se.Uses = append(se.Uses, snapUse{u.report, u.described, u.mentions})
-		}
-		for _, st := range e.vals {
-			v := snapValue{Pred: st.pred, N: st.n, Key: st.key}
-			switch x := st.val.(type) {
-			case quad.String:
-				v.Kind, v.Text = 's', string(x)
-			case quad.IRI:
-				v.Kind, v.Text = 'i', string(x)
-			case quad.Int:
-				v.Kind, v.Num = 'n', int64(x)
-			case quad.Bool:
-				v.Kind = 'b'
-				if x {
-					v.Num = 1
-				}
-			default:
-				return nil, fmt.Errorf("%w: %T", errUnsnapshottable, st.val)
-			}
-			se.Vals = append(se.Vals, v)
+		se, err := snapOfEntry(e)
+		if err != nil {
+			return nil, err
 		}
 		snap.Entries = append(snap.Entries, se)
 	}
 	for _, a := range c.adoptions {
-		snap.Adoptions = append(snap.Adoptions, snapAdoption{ID: a.id, Mechanism: a.mechanism, Adopter: a.adopter,
-			Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence, Cues: a.cues})
+		snap.Adoptions = append(snap.Adoptions, snapOfAdoption(a))
 	}
 	return snap, nil
 }
 
-// catalogue rebuilds the catalogue a snapshot holds.
-func (snap *snapshot) catalogue() *catalogue {
-	c := newCatalogue()
-	for _, se := range snap.Entries {
-		e := &entry{id: c.id(se.ID), uses: make([]use, len(se.Uses))}
-		for i, u := range se.Uses {
-			e.uses[i] = use{c.id(u.Report), u.Described, u.Mentions}
-		}
-		for _, v := range se.Vals {
-			st := statement{pred: quad.IRI(c.intern(string(v.Pred))), n: v.N, key: v.Key}
-			switch v.Kind {
-			case 's':
-				st.val = quad.String(c.intern(v.Text))
-			case 'i':
-				st.val = quad.IRI(c.intern(v.Text))
-			case 'n':
-				st.val = quad.Int(v.Num)
-			case 'b':
-				st.val = quad.Bool(v.Num != 0)
-			}
-			if st.key != "" && !e.hasKey(st.key) {
-				c.keys[st.key] = append(c.keys[st.key], e)
-			}
-			e.vals = append(e.vals, st)
-		}
-		c.entries[e.id] = e
+func snapOfEntry(e *entry) (snapEntry, error) {
+	se := snapEntry{ID: e.id, Uses: make([]snapUse, len(e.uses))}
+	for i, u := range e.uses {
+		se.Uses[i] = snapUse{u.report, u.described, u.mentions}
 	}
-	for _, sa := range snap.Adoptions {
-		a := &adopted{id: c.id(sa.ID), typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
-			report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence, cues: internAll(c, sa.Cues)}
-		c.adoptions[a.id] = a
-		for _, end := range []ID{a.mechanism, a.adopter} {
-			if e := c.entries[end]; e != nil {
-				if e.adoptions == nil {
-					e.adoptions = make(map[ID]*adopted)
-				}
-				e.adoptions[a.id] = a
+	for _, st := range e.vals {
+		v := snapValue{Pred: st.pred, N: st.n, Key: st.key}
+		switch x := st.val.(type) {
+		case quad.String:
+			v.Kind, v.Text = 's', string(x)
+		case quad.IRI:
+			v.Kind, v.Text = 'i', string(x)
+		case quad.Int:
+			v.Kind, v.Num = 'n', int64(x)
+		case quad.Bool:
+			v.Kind = 'b'
+			if x {
+				v.Num = 1
+			}
+		default:
+			return se, fmt.Errorf("%w: %T", errUnsnapshottable, st.val)
+		}
+		se.Vals = append(se.Vals, v)
+	}
+	return se, nil
+}
+
+func snapOfAdoption(a *adopted) snapAdoption {
+	return snapAdoption{ID: a.id, Mechanism: a.mechanism, Adopter: a.adopter,
+		Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence, Cues: a.cues}
+}
+
+// addSnapEntry adds an entity read from a snapshot. The entities come
+// before the adoptions that point at them.
+func (c *catalogue) addSnapEntry(se snapEntry) {
+	e := &entry{id: se.ID, uses: make([]use, len(se.Uses))}
+	for i, u := range se.Uses {
+		e.uses[i] = use{c.id(u.Report), u.Described, u.Mentions}
+	}
+	e.vals = make([]statement, 0, len(se.Vals))
+	for _, v := range se.Vals {
+		st := statement{pred: quad.IRI(c.intern(string(v.Pred))), n: v.N, key: v.Key}
+		switch v.Kind {
+		case 's':
+			st.val = quad.String(v.Text)
+		case 'i':
+			st.val = c.value(quad.IRI(v.Text))
+		case 'n':
+			st.val = quad.Int(v.Num)
+		case 'b':
+			st.val = quad.Bool(v.Num != 0)
+		}
+		if st.key != "" && !e.hasKey(st.key) {
+			c.keys[st.key] = append(c.keys[st.key], e)
+		}
+		e.vals = append(e.vals, st)
+	}
+	c.entries[e.id] = e
+}
+
+// addSnapAdoption adds an adoption read from a snapshot.
+func (c *catalogue) addSnapAdoption(sa snapAdoption) {
+	a := &adopted{id: sa.ID, typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
+		report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence, cues: internAll(c, sa.Cues)}
+	c.adoptions[a.id] = a
+	for _, end := range []ID{a.mechanism, a.adopter} {
+		if e := c.entries[end]; e != nil {
+			e.adoptions = append(e.adoptions, a)
+		}
+	}
+}
+
+// A snapshot is written as a stream of gob values: a snapHeader, then
+// snapChunks of at most snapChunkSize entities or adoptions, the entities
+// first, the last chunk marked. Neither writing nor reading holds more
+// than a chunk besides the catalogue itself.
+type snapHeader struct {
+	Version    int
+	Generation uint64
+	Fold       string
+}
+
+type snapChunk struct {
+	Entries   []snapEntry
+	Adoptions []snapAdoption
+	Last      bool
+}
+
+const snapChunkSize = 4096
+
+// encodeSnapshot writes the catalogue at generation gen to w.
+func encodeSnapshot(w io.Writer, c *catalogue, gen uint64) error {
+	enc := gob.NewEncoder(w)
+	if err := enc.Encode(snapHeader{Version: snapshotVersion, Generation: gen, Fold: foldProbe()}); err != nil {
+		return err
+	}
+	var chunk snapChunk
+	flush := func(last bool) error {
+		chunk.Last = last
+		err := enc.Encode(&chunk)
+		chunk.Entries, chunk.Adoptions = chunk.Entries[:0], chunk.Adoptions[:0]
+		return err
+	}
+	for _, e := range c.entries {
+		se, err := snapOfEntry(e)
+		if err != nil {
+			return err
+		}
+		chunk.Entries = append(chunk.Entries, se)
+		if len(chunk.Entries) == snapChunkSize {
+			if err := flush(false); err != nil {
+				return err
 			}
 		}
 	}
-	return c
+	for _, a := range c.adoptions {
+		chunk.Adoptions = append(chunk.Adoptions, snapOfAdoption(a))
+		if len(chunk.Entries)+len(chunk.Adoptions) >= snapChunkSize {
+			if err := flush(false); err != nil {
+				return err
+			}
+		}
+	}
+	return flush(true)
+}
+
+// decodeSnapshot reads a catalogue written by encodeSnapshot; ok is false
+// when r holds none, or one that cannot serve a store at generation gen.
+func decodeSnapshot(r io.Reader, gen uint64) (c *catalogue, ok bool) {
+	dec := gob.NewDecoder(r)
+	var h snapHeader
+	if err := dec.Decode(&h); err != nil {
+		return nil, false
+	}
+	if h.Version != snapshotVersion || h.Generation != gen || h.Fold != foldProbe() {
+		return nil, false
+	}
+	c = newCatalogue()
+	for {
+		var chunk snapChunk
+		if err := dec.Decode(&chunk); err != nil {
+			return nil, false
+		}
+		for _, se := range chunk.Entries {
+			c.addSnapEntry(se)
+		}
+		for _, sa := range chunk.Adoptions {
+			c.addSnapAdoption(sa)
+		}
+		if chunk.Last {
+			return c, true
+		}
+	}
 }
 
 // readSnapshot reads the snapshot of a data directory; ok is false when
@@ -191,31 +285,20 @@ func readSnapshot(dir string, gen uint64) (c *catalogue, ok bool) {
 		return nil, false
 	}
 	defer f.Close()
-	var snap snapshot
-	if err := gob.NewDecoder(bufio.NewReader(f)).Decode(&snap); err != nil {
-		return nil, false
-	}
-	if snap.Version != snapshotVersion || snap.Generation != gen || snap.Fold != foldProbe() {
-		return nil, false
-	}
-	return snap.catalogue(), true
+	return decodeSnapshot(bufio.NewReaderSize(f, 1<<20), gen)
 }
 
 // writeSnapshot writes the catalogue of a store at generation gen to its
 // data directory, whole or not at all.
 func writeSnapshot(dir string, c *catalogue, gen uint64) error {
-	snap, err := c.snapshot(gen)
-	if err != nil {
-		return err
-	}
 	path := filepath.Join(dir, snapshotFile)
 	tmp, err := os.CreateTemp(dir, snapshotFile+".*")
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name()) // after the rename, a no-op
-	w := bufio.NewWriter(tmp)
-	err = gob.NewEncoder(w).Encode(snap)
+	w := bufio.NewWriterSize(tmp, 1<<20)
+	err = encodeSnapshot(w, c, gen)
 	if err == nil {
 		err = w.Flush()
 	}

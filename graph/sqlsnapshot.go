@@ -5,7 +5,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/binary"
-	"encoding/gob"
 	"errors"
 	"fmt"
 
@@ -32,26 +31,21 @@ func (sq *sqlStore) readSnapshot(ctx context.Context) (*catalogue, uint64, error
 	} else if err != nil {
 		return nil, 0, fmt.Errorf("reading the catalogue snapshot: %w", err)
 	}
-	var snap snapshot
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&snap) != nil ||
-		snap.Version != snapshotVersion || snap.Generation != gen || snap.Fold != foldProbe() {
+	c, ok := decodeSnapshot(bytes.NewReader(data), gen)
+	if !ok {
 		return nil, 0, nil
 	}
-	return snap.catalogue(), gen, nil
+	return c, gen, nil
 }
 
 // writeSnapshot stores the catalogue of generation gen, unless the store
 // has moved past gen (another process wrote since).
 func (sq *sqlStore) writeSnapshot(ctx context.Context, c *catalogue, gen uint64) error {
-	snap, err := c.snapshot(gen)
-	if err != nil {
-		return err
-	}
 	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(snap); err != nil {
+	if err := encodeSnapshot(&buf, c, gen); err != nil {
 		return err
 	}
-	_, err = sq.db.ExecContext(ctx, `INSERT INTO fazhikg_meta (name, generation, quads, data)
+	_, err := sq.db.ExecContext(ctx, `INSERT INTO fazhikg_meta (name, generation, quads, data)
 		SELECT 'catalogue', $1, 0, $2 FROM fazhikg_meta WHERE name = 'store' AND generation = $1
 		ON CONFLICT (name) DO UPDATE SET generation = excluded.generation, data = excluded.data`,
 		int64(gen), buf.Bytes())

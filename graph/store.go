@@ -126,6 +126,16 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	return s, nil
 }
 
+// Version counts the writes the store has seen since it was opened: its
+// own, and on an SQL backend those of other processes once read from the
+// database. Anything read from the store before a change of Version may
+// be stale.
+func (s *Store) Version() uint64 {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.version
+}
+
 // loadCatalogue reads the catalogue snapshot of an embedded store when it
 // is current, and otherwise adds up the quads of the store, then writes a
 // snapshot for the next Open (a store in a read-only directory goes on

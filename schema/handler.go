@@ -39,6 +39,11 @@ type Options struct {
 	Extensions []graphql.HandlerExtension
 	// Log receives internal errors; nil discards them.
 	Log *slog.Logger
+	// CacheBytes bounds the responses to queries kept until the store's
+	// next write, over a store that counts its writes (Versioned): the
+	// data of the responses, least recently used first out; 0 means
+	// DefaultCacheBytes, a negative value keeps none.
+	CacheBytes int
 }
 
 // Defaults of Options.
@@ -46,6 +51,7 @@ const (
 	DefaultComplexityLimit = 20000
 	DefaultMaxDepth        = 12
 	DefaultLoaderWait      = 2 * time.Millisecond
+	DefaultCacheBytes      = 64 << 20
 	// MaxPage is the largest first (page size) any list takes: the
 	// connections, evidence, diffusionNetwork, leaders and coAdoption; a
 	// larger one is refused with BAD_USER_INPUT. search takes at most 50,
@@ -106,6 +112,13 @@ func NewHandler(store Store, opts Options) *Handler {
 	}
 	for _, x := range opts.Extensions {
 		srv.Use(x)
+	}
+	if opts.CacheBytes == 0 {
+		opts.CacheBytes = DefaultCacheBytes
+	}
+	if v, ok := store.(Versioned); ok && opts.CacheBytes > 0 {
+		// Last, so that the extensions above see the answers it gives.
+		srv.Use(newResponseCache(v, opts.CacheBytes))
 	}
 	srv.SetErrorPresenter(presentError(opts.Log))
 	srv.SetRecoverFunc(func(ctx context.Context, p any) error {

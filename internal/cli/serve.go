@@ -18,6 +18,7 @@ import (
 func serveCmd(e *env) *cobra.Command {
 	var sf storeFlags
 	var addr, tokenFile string
+	var cacheMB int
 	o := serveOptions{api: schema.Options{
 		ComplexityLimit: schema.DefaultComplexityLimit,
 		MaxDepth:        schema.DefaultMaxDepth,
@@ -39,7 +40,9 @@ deleteReport accept requests carrying it as Authorization: Bearer <token>.
 Queries are capped in depth (--max-depth), cost (--max-complexity; lists cost
 their page size times what they select) and page size (first: at most 500),
 bodies in size (--max-body) and time (--timeout); at most --max-inflight
-GraphQL requests run at once, the others wait for a turn. Introspection
+GraphQL requests run at once, the others wait for a turn. The answers to
+queries are kept (--cache-mb) until the next write, so a question asked
+again is answered without reading the store. Introspection
 (which GraphiQL needs) is on by default when listening on a loopback address
 only. See docs/operations.md.`,
 		Example: `  fazhikg serve --addr localhost:8080
@@ -52,6 +55,13 @@ only. See docs/operations.md.`,
 			}
 			if o.maxBody <= 0 || o.timeout <= 0 || o.api.ComplexityLimit <= 0 || o.api.MaxDepth <= 0 || o.maxInFlight <= 0 {
 				return usagef("--max-body, --timeout, --max-complexity, --max-depth and --max-inflight must be positive")
+			}
+			if cacheMB < 0 {
+				return usagef("--cache-mb must be 0 or more")
+			}
+			o.api.CacheBytes = cacheMB << 20
+			if cacheMB == 0 {
+				o.api.CacheBytes = -1
 			}
 			token, err := readToken(tokenFile)
 			if err != nil {
@@ -72,6 +82,7 @@ only. See docs/operations.md.`,
 	f.IntVar(&o.api.ComplexityLimit, "max-complexity", schema.DefaultComplexityLimit, "refuse queries that cost more (a list costs its page size times what it selects)")
 	f.IntVar(&o.api.MaxDepth, "max-depth", schema.DefaultMaxDepth, "refuse queries nesting fields deeper")
 	f.IntVar(&o.maxInFlight, "max-inflight", defaultMaxInFlight(), "execute at most this many GraphQL requests at once; others wait for a turn (as long as --timeout)")
+	f.IntVar(&cacheMB, "cache-mb", schema.DefaultCacheBytes>>20, "keep the answers to queries, up to this many MB, until the next write (0: keep none)")
 	return cmd
 }
 

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 
 	"github.com/spf13/cobra"
 )
@@ -29,6 +30,7 @@ var errPartial = errors.New("some inputs failed")
 type env struct {
 	stdout, stderr io.Writer
 	dataDir        string
+	cpuProfile     string
 }
 
 // Run runs the command line args and returns the process exit code.
@@ -49,6 +51,13 @@ store and serves them over GraphQL.`,
 	root.SetArgs(args)
 	root.PersistentFlags().StringVar(&e.dataDir, "data", defaultDataDir(),
 		"data directory of the embedded store (env FAZHIKG_DATA)")
+	root.PersistentFlags().StringVar(&e.cpuProfile, "cpuprofile", "",
+		"write a CPU profile of the command to this file (read it with go tool pprof)")
+	var stopProfile func() error
+	root.PersistentPreRunE = func(*cobra.Command, []string) (err error) {
+		stopProfile, err = startCPUProfile(e.cpuProfile)
+		return err
+	}
 	root.AddCommand(
 		ingestCmd(e),
 		extractCmd(e),
@@ -61,6 +70,11 @@ store and serves them over GraphQL.`,
 		benchCmd(e),
 	)
 	err := root.ExecuteContext(ctx)
+	if stopProfile != nil {
+		if perr := stopProfile(); perr != nil && err == nil {
+			err = perr
+		}
+	}
 	switch {
 	case err == nil:
 		return ExitOK
@@ -73,6 +87,29 @@ store and serves them over GraphQL.`,
 		fmt.Fprintf(stderr, "fazhikg: %v\n", err)
 		return ExitError
 	}
+}
+
+// startCPUProfile starts writing a CPU profile to path, and returns what
+// stops it; nothing when path is empty.
+func startCPUProfile(path string) (func() error, error) {
+	if path == "" {
+		return nil, nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("--cpuprofile %s: %w", path, err)
+	}
+	return func() error {
+		pprof.StopCPUProfile()
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("--cpuprofile %s: %w", path, err)
+		}
+		return nil
+	}, nil
 }
 
 // errUsage marks a bad command line.

@@ -154,7 +154,7 @@ func ingest(ctx context.Context, e *env, sf storeFlags, args []string, o ingestO
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", e.dataDir, st.Reports, st.Quads)
+	fmt.Fprintf(e.stdout, "store %s: %d reports, %d quads\n", sf.where(e), st.Reports, st.Quads)
 	if werr != nil {
 		return fmt.Errorf("ingest interrupted after %d of %d reports, which are kept (run it again to go on): %w", sum.done()-sum.failed, len(inputs), werr)
 	}

@@ -126,3 +126,16 @@ func TestReadersWithoutStore(t *testing.T) {
 		}
 	}
 }
+
+// ingest names the store it wrote, the one --store gives, not --data's.
+func TestIngestNamesStore(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "store")
+	code, out, errs := run(t, "--data", "/nonexistent-data", "ingest", "-q", "--no-derive", "--store", store,
+		filepath.Join(corpusDir, "01_linyi_2019.txt"))
+	if code != 0 {
+		t.Fatalf("ingest --store %s: exit %d: %s", store, code, errs)
+	}
+	if !strings.Contains(out, "store "+store+": 1 reports") || strings.Contains(out, "/nonexistent-data") {
+		t.Errorf("ingest --store %s printed %q; want the store named", store, out)
+	}
+}

@@ -3,6 +3,7 @@ package graph
 import (
 	"bytes"
 	"context"
+	"sync/atomic"
 
 	"github.com/hidal-go/hidalgo/kv/flat"
 	"github.com/syndtr/goleveldb/leveldb"
@@ -28,6 +29,10 @@ import (
 type levelKV struct {
 	db *leveldb.DB
 	wo *opt.WriteOptions
+	// buckets are the index buckets whose keys a write transaction
+	// knows absent when they name a number above its horizon (see
+	// skipNew); nil until the store's layout is known.
+	buckets atomic.Pointer[idBuckets]
 }
 
 var _ flat.KV = (*levelKV)(nil)
@@ -64,6 +69,7 @@ func (k *levelKV) Tx(rw bool) (flat.Tx, error) {
 	tx := &levelTx{kv: k, sn: sn}
 	if rw {
 		tx.pending = memdb.New(comparer.DefaultComparer, 0)
+		tx.startHorizon()
 	}
 	return tx, nil
 }
@@ -79,6 +85,7 @@ type levelTx struct {
 	sn      *leveldb.Snapshot
 	pending *memdb.DB // nil for a read-only transaction
 	done    bool
+	horizon uint64 // Cayley's counter when a write transaction started
 }
 
 func (tx *levelTx) Commit(ctx context.Context) error {
@@ -152,6 +159,9 @@ func (tx *levelTx) Get(ctx context.Context, key flat.Key) (flat.Value, error) {
 			}
 			return bytes.Clone(v[1:]), nil
 		}
+	}
+	if tx.knownAbsent(key) {
+		return nil, flat.ErrNotFound
 	}
 	v, err := tx.sn.Get(key, nil)
 	if err == leveldb.ErrNotFound {

@@ -219,7 +219,10 @@ func (s *Store) openKV(ctx context.Context) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	var raw hkv.KV
+	var (
+		raw   hkv.KV
+		level *levelKV
+	)
 	if s.opts.Backend == Bolt {
 		db, err := openBolt(dir, s.opts.NoSync)
 		if err != nil {
@@ -231,7 +234,7 @@ func (s *Store) openKV(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		raw = flat.Upgrade(db)
+		raw, level = flat.Upgrade(db), db
 	}
 	db := &txKV{KV: raw}
 	qs, err := ckv.New(db, s.kvo)
@@ -249,6 +252,9 @@ func (s *Store) openKV(ctx context.Context) error {
 		qs.Close()
 		raw.Close()
 		return fmt.Errorf("reading the index layout: %w", err)
+	}
+	if level != nil {
+		level.skipNew(inds)
 	}
 	s.db, s.qs, s.kvIndexes = db, qs, inds
 	return nil

@@ -44,7 +44,7 @@ func TestNewerThan(t *testing.T) {
 		{"equal is not newer", flatKey("c", 10), 10, false},
 		{"escaped slash, newer", flatKey("c", '/'), '/' - 1, true},
 		{"escaped slash, older", flatKey("c", '/'), '/', false},
-		{"escaped backslash", flatKey("spoc", 1, '\\', '/', 0x2f2f), 0x2f2f-1, true},
+		{"escaped backslash", flatKey("spoc", 1, '\\', '/', 0x2f2f), 0x2f2f - 1, true},
 		{"not an index bucket", flatKey("log", 99), 10, false},
 		{"node values", flat.Key("v\x01\x02/0123456789abcdefghij"), 10, false},
 		{"too few numbers", flatKey("spoc", 99, 99), 10, false},

@@ -3,8 +3,10 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/cayleygraph/quad"
 )
@@ -52,6 +54,7 @@ func (s *Store) Search(ctx context.Context, text string, kinds []Kind, limit int
 		e       *entry
 		matched string
 		rank    int
+		reports int
 	}
 	best := make(map[ID]*found)
 	consider := func(e *entry, k string, matched func() string) {
@@ -83,37 +86,64 @@ func (s *Store) Search(ctx context.Context, text string, kinds []Kind, limit int
 		}
 	}
 	if keep(KindReport) {
-		for _, e := range s.cat.kind(KindReport) {
-			if t := e.str(PredTitle); t != "" {
-				if k := Fold(t); strings.Contains(k, key) {
-					consider(e, k, func() string { return t })
-				}
+		for _, t := range s.titleKeys() {
+			if strings.Contains(t.key, key) {
+				consider(t.e, t.key, func() string { return t.title })
 			}
 		}
 	}
-	list := make([]*found, 0, len(best))
-	for _, f := range best {
-		list = append(list, f)
-	}
-	reports := func(e *entry) int { return e.mentionedIn() + e.describedIn() }
-	sort.Slice(list, func(i, j int) bool {
-		a, b := list[i], list[j]
+	better := func(a, b *found) bool {
 		if a.rank != b.rank {
 			return a.rank < b.rank
 		}
-		if ra, rb := reports(a.e), reports(b.e); ra != rb {
-			return ra > rb
+		if a.reports != b.reports {
+			return a.reports > b.reports
 		}
-		if la, lb := len([]rune(a.matched)), len([]rune(b.matched)); la != lb {
+		if la, lb := utf8.RuneCountInString(a.matched), utf8.RuneCountInString(b.matched); la != lb {
 			return la < lb
 		}
 		return a.e.id < b.e.id
-	})
+	}
+	// The best limit, kept in order: a short text matches thousands.
+	list := make([]*found, 0, limit+1)
+	for _, f := range best {
+		f.reports = f.e.mentionedIn() + f.e.describedIn()
+		if len(list) == limit && !better(f, list[limit-1]) {
+			continue
+		}
+		i := sort.Search(len(list), func(i int) bool { return better(f, list[i]) })
+		list = slices.Insert(list, i, f)
+		if len(list) > limit {
+			list = list[:limit]
+		}
+	}
 	out := make([]Hit, 0, min(limit, len(list)))
 	for _, f := range list[:min(limit, len(list))] {
 		out = append(out, Hit{ID: f.e.id, Matched: f.matched, Rank: f.rank})
 	}
 	return out, nil
+}
+
+// titleKey is a report's title, folded for search.
+type titleKey struct {
+	e          *entry
+	key, title string
+}
+
+// titleKeys returns the titles of the reports, folded once per version of
+// the store. Called with s.mu held for reading.
+func (s *Store) titleKeys() []titleKey {
+	if list, ok := s.titles.get(s.version, struct{}{}); ok {
+		return list
+	}
+	var list []titleKey
+	for _, e := range s.cat.kind(KindReport) {
+		if t := e.str(PredTitle); t != "" {
+			list = append(list, titleKey{e, Fold(t), t})
+		}
+	}
+	s.titles.put(s.version, struct{}{}, list, 1)
+	return list
 }
 
 // written returns the name of an entity that folds to key, as written:

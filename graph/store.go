@@ -72,6 +72,7 @@ type Store struct {
 	// what Evidence and Linked read, kept until the next write
 	evidence versionCache[ID, *Evidence]
 	links    versionCache[linkKey, []ID]
+	titles   versionCache[struct{}, []titleKey] // reports' titles, folded for Search
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
 	params       *diffusion.Params
@@ -93,7 +94,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	}
 	s := &Store{opts: opts, kvo: cgraph.Options{ckv.OptNoBloom: true},
 		evidence: versionCache[ID, *Evidence]{max: evidenceCacheSize},
-		links:    versionCache[linkKey, []ID]{max: linkCacheIDs}}
+		links:    versionCache[linkKey, []ID]{max: linkCacheIDs},
+		titles:   versionCache[struct{}, []titleKey]{max: 1}}
 	var err error
 	switch opts.Backend {
 	case Memstore:

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -316,10 +317,14 @@ func (s *Store) Spread(ctx context.Context, mechanism ID, o SpreadOptions) (*Spr
 // adoptions, computed once per state.
 func (st *diffState) familySpread(root string) diffusion.Spread {
 	st.mu.Lock()
-	defer st.mu.Unlock()
-	if sp, ok := st.spreads[root]; ok {
+	sp, ok := st.spreads[root]
+	st.mu.Unlock()
+	if ok {
 		return sp
 	}
+	// Computed without the lock, so that families do not wait for each
+	// other; two readers of one family may both compute it, the first
+	// kept.
 	var events []diffusion.Event
 	for _, e := range st.events {
 		if st.root[e.Mechanism] == root {
@@ -327,7 +332,12 @@ func (st *diffState) familySpread(root string) diffusion.Spread {
 			events = append(events, e)
 		}
 	}
-	sp := st.model.Spread(root, events, diffusion.Options{})
+	sp = st.model.Spread(root, events, diffusion.Options{})
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	if kept, ok := st.spreads[root]; ok {
+		return kept
+	}
 	st.spreads[root] = sp
 	return sp
 }
@@ -550,6 +560,40 @@ func (s *Store) Derive(ctx context.Context) (DeriveResult, error) {
 	s.params, s.paramsInputs = &params, hash
 	res.Params, res.Added, res.Removed = params, len(added), len(removed)
 	return res, nil
+}
+
+// Warm prepares what the first reads after Open or a write would otherwise
+// prepare on their way, so that no one waits for it: the adoption events
+// diffusion reads use and the spread of every mechanism family, the sorted lists of every kind and the
+// reports' titles folded for Search. It returns once done, or ctx is.
+func (s *Store) Warm(ctx context.Context) error {
+	st, err := s.diffusionState(ctx)
+	if err != nil {
+		return fmt.Errorf("graph.Warm: %w", err)
+	}
+	roots := make(map[string]bool)
+	for _, r := range st.root {
+		roots[r] = true
+	}
+	for _, r := range slices.Sorted(maps.Keys(roots)) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		st.familySpread(r)
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if _, err := s.open(); err != nil {
+		return fmt.Errorf("graph.Warm: %w", err)
+	}
+	for _, k := range Kinds() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		s.cat.kind(k)
+	}
+	s.titleKeys()
+	return nil
 }
 
 // DiffusionParams returns the weights diffusion reads use: those the last

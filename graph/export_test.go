@@ -92,3 +92,22 @@ func LegacyIndexes() (restore func()) {
 	}
 	return func() { newStoreIndexes = indexes }
 }
+
+// SpreadsReady returns how many mechanism families the store's diffusion
+// state holds a spread for, and how many there are; 0, 0 before the state
+// is built.
+func SpreadsReady(s *Store) (ready, families int) {
+	s.diffMu.Lock()
+	st := s.diff
+	s.diffMu.Unlock()
+	if st == nil || st.version != s.Version() {
+		return 0, 0
+	}
+	roots := make(map[string]bool)
+	for _, r := range st.root {
+		roots[r] = true
+	}
+	st.mu.Lock()
+	defer st.mu.Unlock()
+	return len(st.spreads), len(roots)
+}

@@ -122,6 +122,12 @@ func runServe(ctx context.Context, e *env, sf storeFlags, addr, token string, o 
 		mode = "writes enabled with the token"
 	}
 	fmt.Fprintf(e.stderr, "fazhikg: serving %s on http://%s/ (explorer at /explore/, GraphQL at /graphql, Cayley at /cayley/; %s)\n", sf.where(e), ln.Addr(), mode)
+	go func() {
+		start := time.Now()
+		if err := s.Warm(ctx); err == nil {
+			o.log.Info("store warmed: diffusion events, lists and titles ready", "took", time.Since(start).Round(time.Millisecond))
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -51,10 +51,13 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 	case PredStatus:
 		a.status = set(a.status, AdoptionStatus(strOf(q.Object)), d)
 	case PredCue:
+		// Sorted, so that the catalogue holds the same cues in the same
+		// order whatever order their quads came in.
 		v := c.intern(strOf(q.Object))
-		if i := slices.Index(a.cues, v); d > 0 && i < 0 {
-			a.cues = append(a.cues, v)
-		} else if d < 0 && i >= 0 {
+		i, found := slices.BinarySearch(a.cues, v)
+		if d > 0 && !found {
+			a.cues = slices.Insert(a.cues, i, v)
+		} else if d < 0 && found {
 			a.cues = slices.Delete(a.cues, i, i+1)
 		}
 	case PredEvidence:

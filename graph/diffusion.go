@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -163,20 +164,18 @@ func (s *Store) diffusionState(ctx context.Context) (*diffState, error) {
 				ev.Cues = append(ev.Cues, cue)
 			}
 		}
+		slices.SortFunc(ev.Cues, compareCues)
 		st.events = append(st.events, ev)
 		k := adoptionKey{ev.Mechanism, ev.Place, ev.Year}
 		st.evidence[k] = append(st.evidence[k], a.view().EvidenceIDs...)
 	}
-	sort.Slice(st.events, func(i, j int) bool {
-		a, b := st.events[i], st.events[j]
-		if a.Mechanism != b.Mechanism {
-			return a.Mechanism < b.Mechanism
-		}
-		if a.Year != b.Year {
-			return a.Year < b.Year
-		}
-		return a.Place < b.Place
-	})
+	// In one order whatever order the catalogue holds them in (it depends
+	// on the order the reports were written in), so that Derive fits
+	// the same events the same way.
+	slices.SortFunc(st.events, compareEvents)
+	for _, ids := range st.evidence {
+		slices.Sort(ids)
+	}
 	params := diffusion.DefaultParams()
 	if s.params != nil {
 		params, st.fitted = *s.params, true
@@ -184,6 +183,16 @@ func (s *Store) diffusionState(ctx context.Context) (*diffState, error) {
 	st.model = diffusion.NewModel(st.places, params)
 	s.diff = st
 	return st, nil
+}
+
+func compareEvents(a, b diffusion.Event) int {
+	return cmp.Or(cmp.Compare(a.Mechanism, b.Mechanism), cmp.Compare(a.Year, b.Year), cmp.Compare(a.Place, b.Place),
+		slices.CompareFunc(a.Cues, b.Cues, compareCues))
+}
+
+func compareCues(a, b diffusion.Cue) int {
+	return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.Place, b.Place), cmp.Compare(a.Document, b.Document),
+		cmp.Compare(a.DocLevel, b.DocLevel))
 }
 
 // diffusionCue turns a stored cue into the model's.

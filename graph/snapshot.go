@@ -10,6 +10,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 
 	"github.com/cayleygraph/quad"
 	hkv "github.com/hidal-go/hidalgo/kv"
@@ -186,6 +187,7 @@ func (c *catalogue) addSnapEntry(se snapEntry) {
 func (c *catalogue) addSnapAdoption(sa snapAdoption) {
 	a := &adopted{id: sa.ID, typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
 		report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence, cues: internAll(c, sa.Cues)}
+	slices.Sort(a.cues)
 	c.adoptions[a.id] = a
 	for _, end := range []ID{a.mechanism, a.adopter} {
 		if e := c.entries[end]; e != nil {

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync/atomic"
 	"time"
 
 	"github.com/fazhikg/fazhikg/graph"
@@ -106,6 +107,7 @@ func runServe(ctx context.Context, e *env, sf storeFlags, addr, token string, o 
 	if err != nil {
 		return err
 	}
+	o.warm = new(atomic.Bool)
 	h := newServer(s, o)
 	defer h.Close() // before the store closes: a refit may be running
 	srv := &http.Server{
@@ -125,7 +127,8 @@ func runServe(ctx context.Context, e *env, sf storeFlags, addr, token string, o 
 	go func() {
 		start := time.Now()
 		if err := s.Warm(ctx); err == nil {
-			o.log.Info("store warmed: diffusion events, lists and titles ready", "took", time.Since(start).Round(time.Millisecond))
+			o.warm.Store(true)
+			o.log.Info("store warmed: diffusion events, spreads, lists and titles ready", "took", time.Since(start).Round(time.Millisecond))
 		}
 	}()
 	errc := make(chan error, 1)

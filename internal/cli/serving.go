@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
@@ -46,6 +47,9 @@ type serveOptions struct {
 	// for a turn. 0 means defaultMaxInFlight().
 	maxInFlight int
 	log         *slog.Logger
+	// warm, when set, tells whether the store's warm-up (Store.Warm) is
+	// over; /healthz reports it.
+	warm *atomic.Bool
 }
 
 // defaultMaxInFlight is four GraphQL requests per core: enough to keep the
@@ -102,7 +106,7 @@ func newServer(s *graph.Store, o serveOptions) *server {
 
 	mux := http.NewServeMux()
 	mux.Handle("/", withCORS(o.corsOrigins, limitBody(o.maxBody, api)))
-	mux.Handle("/healthz", healthz(s))
+	mux.Handle("/healthz", healthz(s, o.warm))
 	mux.Handle("/metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 	return &server{Handler: recovering(o.log, m.instrument(mux)), api: gql}
 }
@@ -213,12 +217,15 @@ type health struct {
 	Backend string `json:"backend,omitempty"`
 	Reports int    `json:"reports"`
 	Quads   int64  `json:"quads"`
-	Error   string `json:"error,omitempty"`
+	// Warm is false while the server prepares what the first reads would
+	// otherwise wait for (see Store.Warm); absent when it does not.
+	Warm  *bool  `json:"warm,omitempty"`
+	Error string `json:"error,omitempty"`
 }
 
 // healthz answers whether the store is open and reads: 200 with its
 // counts, or 503.
-func healthz(s *graph.Store) http.Handler {
+func healthz(s *graph.Store, warm *atomic.Bool) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
 		defer cancel()
@@ -230,7 +237,12 @@ func healthz(s *graph.Store) http.Handler {
 			json.NewEncoder(w).Encode(health{Status: "unavailable", Error: "the store cannot be read"})
 			return
 		}
-		json.NewEncoder(w).Encode(health{Status: "ok", Backend: st.Backend, Reports: st.Reports, Quads: st.Quads})
+		h := health{Status: "ok", Backend: st.Backend, Reports: st.Reports, Quads: st.Quads}
+		if warm != nil {
+			h.Warm = new(bool)
+			*h.Warm = warm.Load()
+		}
+		json.NewEncoder(w).Encode(h)
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -218,7 +219,8 @@ func TestHealthz(t *testing.T) {
 	if _, err := s.PutReports(context.Background(), graphtest.Fixture()); err != nil {
 		t.Fatal(err)
 	}
-	h := newServer(s, serveOptions{})
+	warm := new(atomic.Bool)
+	h := newServer(s, serveOptions{warm: warm})
 	get := func() (int, health, string) {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/healthz", nil))
@@ -231,6 +233,13 @@ func TestHealthz(t *testing.T) {
 	code, got, _ := get()
 	if code != http.StatusOK || got.Status != "ok" || got.Reports != len(graphtest.Fixture()) || got.Quads == 0 || got.Backend != graph.Bolt {
 		t.Errorf("/healthz of an open store: %d %+v", code, got)
+	}
+	if got.Warm == nil || *got.Warm {
+		t.Errorf("/healthz before the warm-up is over: warm %v, want false", got.Warm)
+	}
+	warm.Store(true)
+	if _, got, _ := get(); got.Warm == nil || !*got.Warm {
+		t.Errorf("/healthz after the warm-up: warm %v, want true", got.Warm)
 	}
 	s.Close()
 	code, got, body := get()

@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"time"
 
 	"github.com/fazhikg/fazhikg/extract"
@@ -20,6 +21,7 @@ func ingestCmd(e *env) *cobra.Command {
 	var sf storeFlags
 	o := ingestOptions{derive: true}
 	var noDerive bool
+	var memoryMB int
 	cmd := &cobra.Command{
 		Use:   "ingest [flags] FILE|FOLDER...",
 		Short: "Extract reports and store their facts in the knowledge graph",
@@ -46,6 +48,14 @@ stores the reports extracted so far and stops.`,
 			if o.batchWait <= 0 {
 				return usagef("--batch-wait %s: want a positive duration", o.batchWait)
 			}
+			if memoryMB < 0 {
+				return usagef("--memory-mb %d: want 0 (no limit) or more", memoryMB)
+			}
+			if memoryMB > 0 && os.Getenv("GOMEMLIMIT") == "" {
+				// A soft limit: past it the garbage collector works
+				// harder instead of letting the heap double.
+				debug.SetMemoryLimit(int64(memoryMB) << 20)
+			}
 			o.derive = !noDerive
 			return ingest(cmd.Context(), e, sf, args, o)
 		},
@@ -57,6 +67,7 @@ stores the reports extracted so far and stops.`,
 	f.IntVar(&o.batchQuads, "batch-quads", defaultBatchQuads, "write reports in transactions of about this many quads")
 	f.DurationVar(&o.batchWait, "batch-wait", defaultBatchWait, "longest a report waits for its transaction")
 	f.BoolVar(&noDerive, "no-derive", false, "do not fit the diffusion model afterwards (run fazhikg derive later)")
+	f.IntVar(&memoryMB, "memory-mb", defaultMemoryMB, "keep the Go heap near this many MB once the store is large, collecting garbage more often (0: no limit; GOMEMLIMIT, when set, wins)")
 	return cmd
 }
 
@@ -68,6 +79,12 @@ const (
 	defaultBatchQuads = 16000
 	defaultBatchWait  = 2 * time.Second
 )
+
+// defaultMemoryMB is the soft limit of ingest's Go memory. The catalogue
+// grows with the store, and the collector's default lets the heap grow to
+// twice what is live; under the limit it collects more often instead. The
+// segmenter's dictionaries live outside it.
+const defaultMemoryMB = 1536
 
 // ingestOptions tune an ingest.
 type ingestOptions struct {

@@ -139,3 +139,18 @@ func TestIngestNamesStore(t *testing.T) {
 		t.Errorf("ingest --store %s printed %q; want the store named", store, out)
 	}
 }
+
+// ingest refuses flags out of range before it opens anything.
+func TestIngestFlagsOutOfRange(t *testing.T) {
+	store := filepath.Join(t.TempDir(), "store")
+	for _, flags := range [][]string{{"--memory-mb", "-1"}, {"--batch-quads", "0"}, {"--batch-wait", "0s"}} {
+		args := append([]string{"ingest", "--store", store}, flags...)
+		code, _, errs := run(t, append(args, corpusDir)...)
+		if code != ExitUsage || !strings.Contains(errs, flags[0]) {
+			t.Errorf("ingest %v: exit %d, stderr %q; want %d naming the flag", flags, code, errs, ExitUsage)
+		}
+	}
+	if _, err := os.Stat(store); err == nil {
+		t.Errorf("a refused ingest created %s", store)
+	}
+}

@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime"
 	"runtime/debug"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fazhikg/fazhikg/extract"
@@ -63,7 +65,7 @@ stores the reports extracted so far and stops.`,
 	sf.add(cmd)
 	f := cmd.Flags()
 	f.Int64Var(&o.maxBytes, "max-size", extract.DefaultMaxBytes, "refuse files larger than this many bytes")
-	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar")
+	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress bar (on a terminal) or progress lines every 30 s (otherwise)")
 	f.IntVar(&o.batchQuads, "batch-quads", defaultBatchQuads, "write reports in transactions of about this many quads")
 	f.DurationVar(&o.batchWait, "batch-wait", defaultBatchWait, "longest a report waits for its transaction")
 	f.BoolVar(&noDerive, "no-derive", false, "do not fit the diffusion model afterwards (run fazhikg derive later)")
@@ -79,6 +81,10 @@ const (
 	defaultBatchQuads = 16000
 	defaultBatchWait  = 2 * time.Second
 )
+
+// progressPeriod is how often an ingest logging to a file, not a
+// terminal, writes a progress line.
+var progressPeriod = 30 * time.Second
 
 // defaultMemoryMB is the soft limit of ingest's Go memory. The catalogue
 // grows with the store, and the collector's default lets the heap grow to
@@ -228,7 +234,7 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 		maxWait:  o.batchWait,
 		sum:      &sum,
 		bar:      bar,
-		stderr:   e.stderr,
+		stderr:   &lockedWriter{w: e.stderr},
 	}
 	ch := make(chan extracted, runtime.GOMAXPROCS(0))
 	written := make(chan struct{})
@@ -236,6 +242,9 @@ func ingestInto(ctx context.Context, e *env, store *graph.Store, inputs []input,
 		defer close(written)
 		b.run(ctx, ch)
 	}()
+	if !o.quiet && bar == nil {
+		go logProgress(b.stderr, &b.done, len(inputs), progressPeriod, written)
+	}
 	extractAll(ctx, p, inputs, extractOptions{maxBytes: o.maxBytes, unchanged: unchanged, prepare: true}, func(x extracted) {
 		ch <- x
 	})
@@ -266,6 +275,8 @@ type batcher struct {
 	sum      *ingestSummary
 	bar      *progressbar.ProgressBar
 	stderr   io.Writer
+	// done counts the reports handled, for progress lines (logLines)
+	done atomic.Int64
 
 	batch []extracted
 	names map[string]bool
@@ -379,8 +390,46 @@ func (b *batcher) fail(path string, err error) {
 }
 
 func (b *batcher) progress(n int) {
+	b.done.Add(int64(n))
 	if b.bar != nil {
 		b.bar.Add(n)
+	}
+}
+
+// lockedWriter serialises the writes of the writer and the progress lines.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
+}
+
+// logProgress writes a line every period until stop is closed, for an
+// ingest whose stderr is not a terminal (a log): reports handled of total,
+// the rate since the start, and the time left at that rate.
+func logProgress(w io.Writer, done *atomic.Int64, total int, period time.Duration, stop <-chan struct{}) {
+	start := time.Now()
+	t := time.NewTicker(period)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+			n := done.Load()
+			el := time.Since(start)
+			rate := float64(n) / el.Seconds()
+			eta := "unknown"
+			if rate > 0 {
+				eta = (time.Duration(float64(int64(total)-n)/rate) * time.Second).Round(time.Second).String()
+			}
+			fmt.Fprintf(w, "fazhikg: ingest: %d of %d reports (%.1f%%) in %s, %.1f reports/s, about %s left\n",
+				n, total, 100*float64(n)/float64(max(total, 1)), el.Round(time.Second), rate, eta)
+		}
 	}
 }
 

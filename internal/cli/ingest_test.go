@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -344,5 +345,37 @@ func TestRetryConflicts(t *testing.T) {
 				t.Errorf("err = %v, want %v", err, c.wantErr)
 			}
 		})
+	}
+}
+
+// An ingest that does not write to a terminal logs its progress in lines.
+func TestLogProgress(t *testing.T) {
+	var out lockedWriter
+	var buf bytes.Buffer
+	out.w = &buf
+	var done atomic.Int64
+	done.Store(25)
+	stop := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		logProgress(&out, &done, 100, 20*time.Millisecond, stop)
+		close(finished)
+	}()
+	for {
+		out.mu.Lock()
+		n := strings.Count(buf.String(), "\n")
+		out.mu.Unlock()
+		if n >= 2 {
+			break
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	close(stop)
+	<-finished
+	out.mu.Lock()
+	first, _, _ := strings.Cut(buf.String(), "\n")
+	out.mu.Unlock()
+	if !strings.HasPrefix(first, "fazhikg: ingest: 25 of 100 reports (25.0%) in ") || !strings.Contains(first, " reports/s, about ") || !strings.HasSuffix(first, " left") {
+		t.Errorf("progress line %q", first)
 	}
 }

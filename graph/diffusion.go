@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"maps"
 	"slices"
 	"sort"
 	"strconv"
@@ -573,18 +572,14 @@ func (s *Store) Derive(ctx context.Context) (DeriveResult, error) {
 
 // Warm prepares what the first reads after Open or a write would otherwise
 // prepare on their way, so that no one waits for it: the adoption events
-// diffusion reads use and the spread of every mechanism family, the sorted lists of every kind and the
+// diffusion reads use and the spread of every mechanism family adopted, the sorted lists of every kind and the
 // reports' titles folded for Search. It returns once done, or ctx is.
 func (s *Store) Warm(ctx context.Context) error {
 	st, err := s.diffusionState(ctx)
 	if err != nil {
 		return fmt.Errorf("graph.Warm: %w", err)
 	}
-	roots := make(map[string]bool)
-	for _, r := range st.root {
-		roots[r] = true
-	}
-	for _, r := range slices.Sorted(maps.Keys(roots)) {
+	for _, r := range st.roots() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}

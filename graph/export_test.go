@@ -103,11 +103,8 @@ func SpreadsReady(s *Store) (ready, families int) {
 	if st == nil || st.version != s.Version() {
 		return 0, 0
 	}
-	roots := make(map[string]bool)
-	for _, r := range st.root {
-		roots[r] = true
-	}
+	families = len(st.roots())
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	return len(st.spreads), len(roots)
+	return len(st.spreads), families
 }

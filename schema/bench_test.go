@@ -37,7 +37,7 @@ func BenchmarkQuery(b *testing.B) {
 	}{
 		{"Required", requiredQuery, []client.Option{client.Var("m", "第0号机制"), client.Var("j", "第1省第1市第1县")}},
 		{"MechanismLookup", `{ mechanism(name: "第12号机制") { name aliases reportCount } }`, nil},
-		{"MechanismsPage", `{ mechanisms(first: 20, filter: {yearFrom: 2016}) { totalCount nodes { name variants { name } adoptions { year jurisdiction { name } } } } }`, nil},
+		{"MechanismsPage", `{ mechanisms(first: 20, filter: {yearFrom: 2016}) { totalCount nodes { name variants { name } adoptions { nodes { year jurisdiction { name } } } } } }`, nil},
 		{"Node", `{ node(id: "mechanism/第7号机制") { id ... on Mechanism { name } } }`, nil},
 	}
 	for _, q := range queries {

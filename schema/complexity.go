@@ -14,6 +14,9 @@ const (
 	maxFirst = 500
 	// defaultFirst is first when a query leaves it out.
 	defaultFirst = 20
+	// adoptionsFirst is first of a mechanism's adoptions when a query
+	// leaves it out.
+	adoptionsFirst = 50
 	// listCost stands for the items of a list without first (a place's
 	// bodies, a mechanism's variants).
 	listCost = 20
@@ -112,5 +115,13 @@ func setComplexity(c *generated.ComplexityRoot) {
 
 	c.Jurisdiction.Adoptions = func(child int, _ *bool) int { return 1 + child*adoptionCost }
 	c.Report.Adoptions = func(child int, _ *bool) int { return 1 + child*adoptionCost }
-	c.Mechanism.Adoptions = func(child int, _, _, _ *bool) int { return 1 + child*adoptionCost }
+	c.Mechanism.Adoptions = func(child int, _, _, _ *bool, first *int, _ *string) int {
+		if first == nil {
+			return 1 + child*adoptionsFirst
+		}
+		return 1 + child*size(first)
+	}
+	// A page of adoptions: its lists cost what one item selects.
+	c.AdoptionConnection.Nodes = item
+	c.AdoptionConnection.Edges = item
 }

@@ -2,7 +2,9 @@ package schema
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/vikstrous/dataloadgen"
@@ -72,6 +74,43 @@ func list[T any](ctx context.Context, r *Resolver, k graph.Kind, f *model.Filter
 		out.info.EndCursor = &out.cursors[len(out.cursors)-1]
 	}
 	return out, nil
+}
+
+// adoptionPage returns a page of a mechanism's adoptions: first of them
+// (adoptionsFirst when nil) after the one the cursor after names. A cursor
+// is an adoption's ID; a write that takes that adoption away invalidates
+// it.
+func adoptionPage(as []*graph.Adoption, first *int, after *string) (*model.AdoptionConnection, error) {
+	if first != nil && (*first < 0 || *first > maxFirst) {
+		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	}
+	n := adoptionsFirst
+	if first != nil {
+		n = *first
+	}
+	from := 0
+	if after != nil && *after != "" {
+		b, err := base64.RawURLEncoding.DecodeString(*after)
+		from = slices.IndexFunc(as, func(a *graph.Adoption) bool { return string(a.ID) == string(b) }) + 1
+		if err != nil || from == 0 {
+			return nil, fmt.Errorf("%w %q: not an adoption of this list (the store may have changed since)", graph.ErrBadCursor, *after)
+		}
+	}
+	to := min(from+n, len(as))
+	c := &model.AdoptionConnection{
+		TotalCount: len(as),
+		PageInfo:   &model.PageInfo{HasPreviousPage: from > 0, HasNextPage: to < len(as)},
+		Nodes:      as[from:to],
+		Edges:      make([]*model.AdoptionEdge, 0, to-from),
+	}
+	for _, a := range c.Nodes {
+		c.Edges = append(c.Edges, &model.AdoptionEdge{Cursor: base64.RawURLEncoding.EncodeToString([]byte(a.ID)), Node: a})
+	}
+	if len(c.Edges) > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[len(c.Edges)-1].Cursor
+	}
+	return c, nil
 }
 
 // find returns the best match of a lookup by name, loaded.

@@ -10,19 +10,19 @@ import (
 )
 
 func TestDepthLimit(t *testing.T) {
-	h := schema.NewHandler(seeded(t), schema.Options{MaxDepth: 4, Introspection: true})
+	h := schema.NewHandler(seeded(t), schema.Options{MaxDepth: 5, Introspection: true})
 	for _, c := range []struct {
 		name, query string
 		refused     bool
 	}{
-		{"at the limit", `{ mechanism(name: "府检联动") { adoptions { jurisdiction { name } } } }`, false},
-		{"one deeper", `{ mechanism(name: "府检联动") { adoptions { jurisdiction { parent { name } } } } }`, true},
+		{"at the limit", `{ mechanism(name: "府检联动") { adoptions { nodes { jurisdiction { name } } } } }`, false},
+		{"one deeper", `{ mechanism(name: "府检联动") { adoptions { nodes { jurisdiction { parent { name } } } } } }`, true},
 		{"deep in a fragment", `{ mechanism(name: "府检联动") { ...A } }
-		  fragment A on Mechanism { adoptions { jurisdiction { ...J } } }
+		  fragment A on Mechanism { adoptions { nodes { jurisdiction { ...J } } } }
 		  fragment J on Jurisdiction { parent { name } }`, true},
-		{"deep in an inline fragment", `{ node(id: "mechanism/府检联动") { ... on Mechanism { adoptions { jurisdiction { parent { name } } } } } }`, true},
+		{"deep in an inline fragment", `{ node(id: "mechanism/府检联动") { ... on Mechanism { adoptions { nodes { jurisdiction { parent { name } } } } } } }`, true},
 		{"a fragment used twice at the limit", `{ a: mechanism(name: "府检联动") { ...A } b: mechanism(name: "府院联席") { ...A } }
-		  fragment A on Mechanism { adoptions { jurisdiction { name } } }`, false},
+		  fragment A on Mechanism { adoptions { nodes { jurisdiction { name } } } }`, false},
 		{"introspection does not count", `{ __schema { types { name fields { type { ofType { ofType { ofType { name } } } } } } } }`, false},
 		{"wide, not deep", `{ stats { reports } a: stats { quads } b: stats { backend } c: report(name: "x") { title } }`, false},
 	} {
@@ -33,7 +33,7 @@ func TestDepthLimit(t *testing.T) {
 			if refused != c.refused {
 				t.Fatalf("refused %v, want %v: %+v", refused, c.refused, r.Errors)
 			}
-			if refused && !strings.Contains(r.Errors[0].Message, "4") {
+			if refused && !strings.Contains(r.Errors[0].Message, "5") {
 				t.Errorf("message %q does not give the limit", r.Errors[0].Message)
 			}
 			if !refused && len(r.Errors) > 0 {

@@ -25,9 +25,13 @@ func (r *mechanismResolver) Bodies(ctx context.Context, obj *graph.Mechanism) ([
 	return loadAll(ctx, r.load(ctx).bodies, obj.BodyIDs)
 }
 
-func (r *mechanismResolver) Adoptions(ctx context.Context, obj *graph.Mechanism, includeVariants *bool, includePlanned *bool, allYears *bool) ([]*graph.Adoption, error) {
+func (r *mechanismResolver) Adoptions(ctx context.Context, obj *graph.Mechanism, includeVariants *bool, includePlanned *bool, allYears *bool, first *int, after *string) (*model.AdoptionConnection, error) {
 	q := graph.AdoptionQuery{Variants: flag(includeVariants, true), Planned: flag(includePlanned, false), AllYears: flag(allYears, false)}
-	return r.load(ctx).spread.Load(ctx, spreadKey{obj.ID, q})
+	as, err := r.load(ctx).spread.Load(ctx, spreadKey{obj.ID, q})
+	if err != nil {
+		return nil, err
+	}
+	return adoptionPage(as, first, after)
 }
 
 func (r *mechanismResolver) Evidence(ctx context.Context, obj *graph.Mechanism, first *int) ([]*graph.Evidence, error) {

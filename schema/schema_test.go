@@ -83,7 +83,7 @@ type named struct{ Name string }
 const requiredQuery = `query($m: String!, $j: String!) {
   mechanism(name: $m) {
     id name aliases family { name } variants { name }
-    adoptions { jurisdiction { name fullName } year evidence { sentence report { title year } } }
+    adoptions { nodes { jurisdiction { name fullName } year evidence { sentence report { title year } } } }
   }
   jurisdiction(name: $j) {
     id name fullName level parent { name }
@@ -98,14 +98,16 @@ type requiredResponse struct {
 		Aliases   []string
 		Family    *named
 		Variants  []named
-		Adoptions []struct {
-			Jurisdiction struct{ Name, FullName string }
-			Year         int
-			Evidence     []struct {
-				Sentence string
-				Report   struct {
-					Title string
-					Year  int
+		Adoptions struct {
+			Nodes []struct {
+				Jurisdiction struct{ Name, FullName string }
+				Year         int
+				Evidence     []struct {
+					Sentence string
+					Report   struct {
+						Title string
+						Year  int
+					}
 				}
 			}
 		}
@@ -145,7 +147,7 @@ func TestRequiredFields(t *testing.T) {
 	}
 	// The family's adoptions, earliest year per jurisdiction, in year order.
 	var rows []string
-	for _, a := range m.Adoptions {
+	for _, a := range m.Adoptions.Nodes {
 		row := a.Jurisdiction.Name + "/" + a.Jurisdiction.FullName + "/" + itoa(a.Year)
 		for _, e := range a.Evidence {
 			row += " | " + e.Sentence + " @ " + e.Report.Title + "/" + itoa(e.Report.Year)
@@ -240,6 +242,72 @@ func TestLookups(t *testing.T) {
 	}
 }
 
+// TestAdoptionPages walks a mechanism's adoptions a page at a time: the
+// pages together are the whole list, in order, and a cursor that names no
+// adoption of the list is refused.
+func TestAdoptionPages(t *testing.T) {
+	c := newClient(t, seeded(t), schema.Options{})
+	type page struct {
+		Mechanism struct {
+			Adoptions struct {
+				TotalCount int
+				PageInfo   struct {
+					HasNextPage, HasPreviousPage bool
+					EndCursor                    *string
+				}
+				Edges []struct{ Cursor string }
+				Nodes []struct{ Jurisdiction named }
+			}
+		}
+	}
+	const q = `query($first: Int, $after: String) { mechanism(name: "府检联动") {
+	  adoptions(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } nodes { jurisdiction { name } } } } }`
+	var whole page
+	post(t, c, q, &whole)
+	var want []string
+	for _, n := range whole.Mechanism.Adoptions.Nodes {
+		want = append(want, n.Jurisdiction.Name)
+	}
+	if len(want) != 3 || whole.Mechanism.Adoptions.TotalCount != 3 || whole.Mechanism.Adoptions.PageInfo.HasNextPage {
+		t.Fatalf("one page of all adoptions: %+v", whole.Mechanism.Adoptions)
+	}
+	var got []string
+	var after *string
+	for pages := 0; ; pages++ {
+		if pages == 3 {
+			t.Fatalf("more than 3 pages of 1 for 3 adoptions: %v", got)
+		}
+		var p page
+		post(t, c, q, &p, client.Var("first", 1), client.Var("after", after))
+		a := p.Mechanism.Adoptions
+		if a.TotalCount != 3 || len(a.Nodes) != 1 || len(a.Edges) != 1 || a.PageInfo.EndCursor == nil || *a.PageInfo.EndCursor != a.Edges[0].Cursor {
+			t.Fatalf("page %d: %+v", pages, a)
+		}
+		if a.PageInfo.HasPreviousPage != (pages > 0) {
+			t.Errorf("page %d: hasPreviousPage %v", pages, a.PageInfo.HasPreviousPage)
+		}
+		got = append(got, a.Nodes[0].Jurisdiction.Name)
+		if !a.PageInfo.HasNextPage {
+			break
+		}
+		after = a.PageInfo.EndCursor
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("pages of 1 (-whole list +pages):\n%s", diff)
+	}
+	for _, bad := range []string{"!!", "bWVjaGFuaXNtL-W6nOajgOiBlOWKqA"} { // not base64; a mechanism's ID
+		var p page
+		err := c.Post(q, &p, client.Var("first", 1), client.Var("after", bad))
+		if err == nil || !strings.Contains(err.Error(), "cursor") {
+			t.Errorf("after %q: error %v, want one naming the cursor", bad, err)
+		}
+	}
+	var p page
+	if err := c.Post(q, &p, client.Var("first", 501)); err == nil || !strings.Contains(err.Error(), "first must be between 0 and 500") {
+		t.Errorf("first: 501: error %v", err)
+	}
+}
+
 func TestAdoptionArguments(t *testing.T) {
 	c := newClient(t, seeded(t), schema.Options{})
 	tests := []struct {
@@ -254,17 +322,19 @@ func TestAdoptionArguments(t *testing.T) {
 	for _, tt := range tests {
 		var got struct {
 			Mechanism struct {
-				Adoptions []struct {
-					Jurisdiction named
-					Mechanism    named
-					Year         int
-					Status       string
+				Adoptions struct {
+					Nodes []struct {
+						Jurisdiction named
+						Mechanism    named
+						Year         int
+						Status       string
+					}
 				}
 			}
 		}
-		post(t, c, `{ mechanism(name: "府检联动") { adoptions`+tt.args+` { jurisdiction { name } mechanism { name } year status } } }`, &got)
+		post(t, c, `{ mechanism(name: "府检联动") { adoptions`+tt.args+` { nodes { jurisdiction { name } mechanism { name } year status } } } }`, &got)
 		var rows []string
-		for _, a := range got.Mechanism.Adoptions {
+		for _, a := range got.Mechanism.Adoptions.Nodes {
 			rows = append(rows, a.Jurisdiction.Name+" "+itoa(a.Year)+" "+a.Status+" "+a.Mechanism.Name)
 		}
 		if diff := cmp.Diff(tt.want, rows); diff != "" {
@@ -422,7 +492,7 @@ func TestErrors(t *testing.T) {
 		{"bad cursor", `{ mechanisms(after: "%%%") { totalCount } }`, "BAD_USER_INPUT"},
 		{"malformed ID", `{ node(id: "nonsense") { id } }`, "BAD_USER_INPUT"},
 		{"unknown field", `{ mechanism(name: "府检联动") { colour } }`, "GRAPHQL_VALIDATION_FAILED"},
-		{"too complex", `{ mechanisms(first: 500) { nodes { adoptions { evidence { sentence } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
+		{"too complex", `{ mechanisms(first: 500) { nodes { adoptions { nodes { evidence { sentence } } } } } }`, "COMPLEXITY_LIMIT_EXCEEDED"},
 		{"introspection off", `{ __schema { types { name } } }`, "INTROSPECTION_DISABLED"},
 	}
 	for _, tt := range tests {
@@ -564,7 +634,7 @@ func TestBatchedReads(t *testing.T) {
 	const query = `query($n: Int) { mechanisms(first: $n) { nodes {
 		name family { name } variants { name } bodies { name jurisdiction { name } }
 		evidence { sentence report { title } }
-		adoptions(includePlanned: true) { year jurisdiction { name parent { name } } evidence { sentence report { title } } }
+		adoptions(includePlanned: true) { nodes { year jurisdiction { name parent { name } } evidence { sentence report { title } } } }
 	} } }`
 	reads := func(n int) (int, map[string]int) {
 		cs := &countingStore{Store: s, calls: make(map[string]int)}

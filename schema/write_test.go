@@ -200,7 +200,7 @@ func TestIngestReport(t *testing.T) {
 	// and its evidence.
 	q := do(t, h, "", `query($id: ID!) {
 	  node(id: $id) { ... on Report { name adoptions { mechanism { name } evidence { sentence } } } }
-	  mechanism(name: "府检联动") { adoptions { jurisdiction { name } year } }
+	  mechanism(name: "府检联动") { adoptions { nodes { jurisdiction { name } year } } }
 	}`, map[string]any{"id": ir.ID})
 	if len(q.Errors) > 0 {
 		t.Fatalf("query back: %+v", q.Errors)
@@ -214,9 +214,11 @@ func TestIngestReport(t *testing.T) {
 			}
 		}
 		Mechanism struct {
-			Adoptions []struct {
-				Jurisdiction struct{ Name string }
-				Year         int
+			Adoptions struct {
+				Nodes []struct {
+					Jurisdiction struct{ Name string }
+					Year         int
+				}
 			}
 		}
 	}
@@ -236,11 +238,11 @@ func TestIngestReport(t *testing.T) {
 		t.Errorf("the report's adoption of 府检联动 with its sentence is missing: %+v", back.Node.Adoptions)
 	}
 	var listed bool
-	for _, a := range back.Mechanism.Adoptions {
+	for _, a := range back.Mechanism.Adoptions.Nodes {
 		listed = listed || a.Jurisdiction.Name == "沂水县" && a.Year == 2022
 	}
 	if !listed {
-		t.Errorf("沂水县 2022 is not among 府检联动's adoptions: %+v", back.Mechanism.Adoptions)
+		t.Errorf("沂水县 2022 is not among 府检联动's adoptions: %+v", back.Mechanism.Adoptions.Nodes)
 	}
 
 	// The diffusion model is refitted in the background.

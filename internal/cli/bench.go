@@ -564,7 +564,8 @@ func benchQueries(ctx context.Context, client *http.Client, url string) ([]bench
 	q := strconv.Quote
 	return []benchQuery{
 		{"mechanism", `{ mechanism(name: ` + q(mech) + `) { name aliases variants { name }
-			adoptions { year status jurisdiction { fullName } evidence { sentence section report { title } } } } }`},
+			adoptions(first: 20) { totalCount pageInfo { hasNextPage endCursor }
+			nodes { year status jurisdiction { fullName } evidence { sentence section report { title } } } } } }`},
 		{"jurisdiction", `{ jurisdiction(name: ` + q(jur.Name) + `) { fullName level parent { name }
 			bodies { name kind } reports { title year published } adoptions { year mechanism { name family { name } } } } }`},
 		{"mechanisms", `{ mechanisms(filter: {province: ` + q(prov) + `, yearFrom: 2021}, first: 20) {

@@ -151,14 +151,16 @@ func TestSeedsOverGraphQL(t *testing.T) {
 			FJ, FY, FL struct {
 				ID        string
 				Family    *struct{ Name string }
-				Adoptions []struct {
-					Jurisdiction struct{ Name, FullName string }
-					Year         int
-					Evidence     []struct {
-						Sentence string
-						Report   struct {
-							Title string
-							Year  int
+				Adoptions struct {
+					Nodes []struct {
+						Jurisdiction struct{ Name, FullName string }
+						Year         int
+						Evidence     []struct {
+							Sentence string
+							Report   struct {
+								Title string
+								Year  int
+							}
 						}
 					}
 				}
@@ -171,7 +173,7 @@ func TestSeedsOverGraphQL(t *testing.T) {
 		}
 		Errors []any
 	}
-	adoption := `adoptions { jurisdiction { name fullName } year evidence { sentence report { title year } } }`
+	adoption := `adoptions { nodes { jurisdiction { name fullName } year evidence { sentence report { title year } } } }`
 	query(t, url, fmt.Sprintf(`{
 		fj: mechanism(name: "府检联动") { id family { name } %[1]s }
 		fy: mechanism(name: "府院联席") { id family { name } %[1]s }
@@ -202,11 +204,11 @@ func TestSeedsOverGraphQL(t *testing.T) {
 		slices.Sort(out)
 		return out
 	}
-	if g, w := got(res.Data.FJ.Adoptions), []string{"嘉祥县 2023", "湖州市 2018", "秀洲区 2023"}; !slices.Equal(g, w) {
+	if g, w := got(res.Data.FJ.Adoptions.Nodes), []string{"嘉祥县 2023", "湖州市 2018", "秀洲区 2023"}; !slices.Equal(g, w) {
 		t.Errorf("府检联动 adoptions %v, want %v", g, w)
 	}
 	var written bool
-	for _, a := range res.Data.FJ.Adoptions {
+	for _, a := range res.Data.FJ.Adoptions.Nodes {
 		for _, e := range a.Evidence {
 			written = written || strings.Contains(e.Sentence, "府檢聯席")
 		}
@@ -224,7 +226,7 @@ func TestSeedsOverGraphQL(t *testing.T) {
 		t.Errorf("府院联席 and 府院联动 lead to different families")
 	}
 	want := []string{"嘉祥县 2023", "常州经济开发区 2023", "湖州市 2018", "秀洲区 2023"}
-	if g := got(res.Data.FL.Adoptions); !slices.Equal(g, want) {
+	if g := got(res.Data.FL.Adoptions.Nodes); !slices.Equal(g, want) {
 		t.Errorf("府院联动 adoptions %v, want %v", g, want)
 	}
 	if j := res.Data.J; j.FullName != "江苏省常州市常州经济开发区" || j.Parent.Name != "常州市" {

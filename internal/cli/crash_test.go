@@ -248,7 +248,7 @@ func TestServeKilled(t *testing.T) {
 	if r := runBinary(t, bin, "--data", data, "ingest", "-q", corpusDir); r.code != 0 {
 		t.Fatalf("ingest: exit %d: %s", r.code, r.stderr)
 	}
-	const q = `{ mechanism(name: "府检联动") { id adoptions { jurisdiction { name } year evidence { sentence } } } }`
+	const q = `{ mechanism(name: "府检联动") { id adoptions { nodes { jurisdiction { name } year evidence { sentence } } } } }`
 	cmd, url := startServe(t, bin, data)
 	before := graphqlPost(t, url, q)
 	if !strings.Contains(before, "临沂市") {

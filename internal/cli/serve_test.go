@@ -433,7 +433,8 @@ func TestExplorerSpreadEdges(t *testing.T) {
 	}
 	answers := map[string]any{
 		"mechanism": map[string]any{"id": "mechanism/府检联动", "name": "府检联动", "aliases": []any{},
-			"adoptions": []any{adoption(linyi, 2019), adoption(yinan, 2020), adoption(mianyang, 2022)}},
+			"adoptions": map[string]any{"pageInfo": map[string]any{"hasNextPage": false, "endCursor": "x"},
+				"nodes": []any{adoption(linyi, 2019), adoption(yinan, 2020), adoption(mianyang, 2022)}}},
 		"mechanismSpread": map[string]any{
 			"mechanism": map[string]any{"name": "府检联动"},
 			"adoptions": []any{map[string]any{"jurisdiction": short(linyi), "year": 2019}},

@@ -434,7 +434,7 @@ func TestServeWrites(t *testing.T) {
 	if r.status != http.StatusOK || string(r.Data) != `{"ingestReport":{"name":"沂水县2022","year":2022,"jurisdiction":{"name":"沂水县"}}}` {
 		t.Fatalf("ingestReport: %d %s %+v", r.status, r.Data, r.Errors)
 	}
-	r = call(t, rw, "", `{ mechanism(name: "府检联动") { adoptions { jurisdiction { name } year } } }`, nil)
+	r = call(t, rw, "", `{ mechanism(name: "府检联动") { adoptions { nodes { jurisdiction { name } year } } } }`, nil)
 	if !strings.Contains(string(r.Data), `{"jurisdiction":{"name":"沂水县"},"year":2022}`) {
 		t.Errorf("the adoption is not queried back: %s %+v", r.Data, r.Errors)
 	}

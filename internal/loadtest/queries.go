@@ -121,7 +121,7 @@ func mix(n names) []query {
 		{name: "mechanism adoptions", weight: 15, doc: `query($m: String!) {
 		  mechanism(name: $m) {
 		    name aliases variants { name }
-		    adoptions { year status jurisdiction { fullName } evidence { sentence section report { title } } }
+		    adoptions(first: 20) { totalCount nodes { year status jurisdiction { fullName } evidence { sentence section report { title } } } }
 		  }
 		}`, vars: func(rng *rand.Rand) map[string]any { return map[string]any{"m": one(rng, n.Mechanisms)} }},
 		{name: "jurisdiction", weight: 15, doc: `query($j: String!) {

@@ -20,7 +20,7 @@ type MechanismResolver interface {
 	Family(ctx context.Context, obj *graph.Mechanism) (*graph.Mechanism, error)
 	Variants(ctx context.Context, obj *graph.Mechanism) ([]*graph.Mechanism, error)
 	Bodies(ctx context.Context, obj *graph.Mechanism) ([]*graph.Body, error)
-	Adoptions(ctx context.Context, obj *graph.Mechanism, includeVariants *bool, includePlanned *bool, allYears *bool) ([]*graph.Adoption, error)
+	Adoptions(ctx context.Context, obj *graph.Mechanism, includeVariants *bool, includePlanned *bool, allYears *bool, first *int, after *string) (*model.AdoptionConnection, error)
 	Evidence(ctx context.Context, obj *graph.Mechanism, first *int) ([]*graph.Evidence, error)
 }
 
@@ -55,6 +55,22 @@ func (ec *executionContext) field_Mechanism_adoptions_args(ctx context.Context, 
 		return nil, err
 	}
 	args["allYears"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg4
 	return args, nil
 }
 
@@ -75,6 +91,180 @@ func (ec *executionContext) field_Mechanism_evidence_args(ctx context.Context, r
 // endregion ***************************** args.gotpl *****************************
 
 // region    **************************** field.gotpl *****************************
+
+func (ec *executionContext) _AdoptionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdoptionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AdoptionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdoptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdoptionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.AdoptionEdge) graphql.Marshaler {
+			return ec.marshalNAdoptionEdge2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdoptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AdoptionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdoptionConnection_nodes(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionConnection_nodes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Nodes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Adoption) graphql.Marshaler {
+			return ec.marshalNAdoption2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋgraphᚐAdoptionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionConnection_nodes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdoptionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Adoption(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AdoptionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AdoptionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _AdoptionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.AdoptionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AdoptionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *graph.Adoption) graphql.Marshaler {
+			return ec.marshalNAdoption2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋgraphᚐAdoption(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AdoptionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AdoptionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Adoption(ctx, field)
+		},
+	}
+	return fc, nil
+}
 
 func (ec *executionContext) _Mechanism_id(ctx context.Context, field graphql.CollectedField, obj *graph.Mechanism) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
@@ -297,11 +487,11 @@ func (ec *executionContext) _Mechanism_adoptions(ctx context.Context, field grap
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mechanism().Adoptions(ctx, obj, fc.Args["includeVariants"].(*bool), fc.Args["includePlanned"].(*bool), fc.Args["allYears"].(*bool))
+			return ec.Resolvers.Mechanism().Adoptions(ctx, obj, fc.Args["includeVariants"].(*bool), fc.Args["includePlanned"].(*bool), fc.Args["allYears"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*graph.Adoption) graphql.Marshaler {
-			return ec.marshalNAdoption2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋgraphᚐAdoptionᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.AdoptionConnection) graphql.Marshaler {
+			return ec.marshalNAdoptionConnection2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -314,7 +504,7 @@ func (ec *executionContext) fieldContext_Mechanism_adoptions(ctx context.Context
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Adoption(ctx, field)
+			return ec.childFields_AdoptionConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -561,6 +751,92 @@ func (ec *executionContext) fieldContext_MechanismEdge_node(_ context.Context, f
 
 // region    **************************** object.gotpl ****************************
 
+var adoptionConnectionImplementors = []string{"AdoptionConnection"}
+
+func (ec *executionContext) _AdoptionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.AdoptionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adoptionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdoptionConnection")
+		case "totalCount":
+			out.Values[i] = ec._AdoptionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AdoptionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "edges":
+			out.Values[i] = ec._AdoptionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nodes":
+			out.Values[i] = ec._AdoptionConnection_nodes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var adoptionEdgeImplementors = []string{"AdoptionEdge"}
+
+func (ec *executionContext) _AdoptionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.AdoptionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, adoptionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AdoptionEdge")
+		case "cursor":
+			out.Values[i] = ec._AdoptionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._AdoptionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mechanismImplementors = []string{"Mechanism", "Node"}
 
 func (ec *executionContext) _Mechanism(ctx context.Context, sel ast.SelectionSet, obj *graph.Mechanism) graphql.Marshaler {
@@ -733,6 +1009,38 @@ func (ec *executionContext) _MechanismEdge(ctx context.Context, sel ast.Selectio
 // endregion **************************** object.gotpl ****************************
 
 // region    ***************************** type.gotpl *****************************
+
+func (ec *executionContext) marshalNAdoptionConnection2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionConnection(ctx context.Context, sel ast.SelectionSet, v *model.AdoptionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdoptionConnection!")
+		return graphql.Null
+	}
+	return ec._AdoptionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNAdoptionEdge2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.AdoptionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAdoptionEdge2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAdoptionEdge2ᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋschemaᚋmodelᚐAdoptionEdge(ctx context.Context, sel ast.SelectionSet, v *model.AdoptionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AdoptionEdge!")
+		return graphql.Null
+	}
+	return ec._AdoptionEdge(ctx, sel, v)
+}
 
 func (ec *executionContext) marshalNMechanism2ᚕᚖgithubᚗcomᚋfazhikgᚋfazhikgᚋgraphᚐMechanismᚄ(ctx context.Context, sel ast.SelectionSet, v []*graph.Mechanism) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {

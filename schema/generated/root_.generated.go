@@ -58,6 +58,18 @@ type ComplexityRoot struct {
 		Year         func(childComplexity int) int
 	}
 
+	AdoptionConnection struct {
+		Edges      func(childComplexity int) int
+		Nodes      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AdoptionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Award struct {
 		Evidence    func(childComplexity int, first *int) int
 		ID          func(childComplexity int) int
@@ -249,7 +261,7 @@ type ComplexityRoot struct {
 	}
 
 	Mechanism struct {
-		Adoptions   func(childComplexity int, includeVariants *bool, includePlanned *bool, allYears *bool) int
+		Adoptions   func(childComplexity int, includeVariants *bool, includePlanned *bool, allYears *bool, first *int, after *string) int
 		Aliases     func(childComplexity int) int
 		Bodies      func(childComplexity int) int
 		Evidence    func(childComplexity int, first *int) int
@@ -475,6 +487,44 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Adoption.Year(childComplexity), true
+
+	case "AdoptionConnection.edges":
+		if e.ComplexityRoot.AdoptionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionConnection.Edges(childComplexity), true
+	case "AdoptionConnection.nodes":
+		if e.ComplexityRoot.AdoptionConnection.Nodes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionConnection.Nodes(childComplexity), true
+	case "AdoptionConnection.pageInfo":
+		if e.ComplexityRoot.AdoptionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionConnection.PageInfo(childComplexity), true
+	case "AdoptionConnection.totalCount":
+		if e.ComplexityRoot.AdoptionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionConnection.TotalCount(childComplexity), true
+
+	case "AdoptionEdge.cursor":
+		if e.ComplexityRoot.AdoptionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionEdge.Cursor(childComplexity), true
+	case "AdoptionEdge.node":
+		if e.ComplexityRoot.AdoptionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AdoptionEdge.Node(childComplexity), true
 
 	case "Award.evidence":
 		if e.ComplexityRoot.Award.Evidence == nil {
@@ -1299,7 +1349,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mechanism.Adoptions(childComplexity, args["includeVariants"].(*bool), args["includePlanned"].(*bool), args["allYears"].(*bool)), true
+		return e.ComplexityRoot.Mechanism.Adoptions(childComplexity, args["includeVariants"].(*bool), args["includePlanned"].(*bool), args["allYears"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Mechanism.aliases":
 		if e.ComplexityRoot.Mechanism.Aliases == nil {
 			break
@@ -2799,7 +2849,8 @@ type Mechanism implements Node {
   """
   The jurisdictions that adopted the mechanism, by year: by default one
   adoption per jurisdiction, the earliest year it reports the mechanism as
-  achieved or in place, with that year's evidence.
+  achieved or in place, with that year's evidence. A page of them: first
+  (at most 500) after the cursor after; totalCount counts them all.
   """
   adoptions(
     "Include the adoptions of the mechanism's variants (府检联动: \"三三制\"府检联动模式, 府检联席)."
@@ -2808,7 +2859,9 @@ type Mechanism implements Node {
     includePlanned: Boolean = false
     "Every year a jurisdiction reports the mechanism, not only the earliest."
     allYears: Boolean = false
-  ): [Adoption!]!
+    first: Int = 50
+    after: String
+  ): AdoptionConnection!
   "Sentences that mention the mechanism."
   evidence(first: Int = 20): [Evidence!]!
 }
@@ -2818,6 +2871,19 @@ type MechanismConnection {
   pageInfo: PageInfo!
   edges: [MechanismEdge!]!
   nodes: [Mechanism!]!
+}
+
+"A page of a mechanism's adoptions, in year order."
+type AdoptionConnection {
+  totalCount: Int!
+  pageInfo: PageInfo!
+  edges: [AdoptionEdge!]!
+  nodes: [Adoption!]!
+}
+
+type AdoptionEdge {
+  cursor: String!
+  node: Adoption!
 }
 
 type MechanismEdge {
@@ -3024,6 +3090,30 @@ func (ec *executionContext) childFields_Adoption(ctx context.Context, field grap
 		return ec.fieldContext_Adoption_evidence(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Adoption", field.Name)
+}
+
+func (ec *executionContext) childFields_AdoptionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "totalCount":
+		return ec.fieldContext_AdoptionConnection_totalCount(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_AdoptionConnection_pageInfo(ctx, field)
+	case "edges":
+		return ec.fieldContext_AdoptionConnection_edges(ctx, field)
+	case "nodes":
+		return ec.fieldContext_AdoptionConnection_nodes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdoptionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_AdoptionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_AdoptionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_AdoptionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AdoptionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Award(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {

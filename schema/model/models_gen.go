@@ -11,6 +11,19 @@ import (
 	"github.com/fazhikg/fazhikg/graph"
 )
 
+// A page of a mechanism's adoptions, in year order.
+type AdoptionConnection struct {
+	TotalCount int               `json:"totalCount"`
+	PageInfo   *PageInfo         `json:"pageInfo"`
+	Edges      []*AdoptionEdge   `json:"edges"`
+	Nodes      []*graph.Adoption `json:"nodes"`
+}
+
+type AdoptionEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *graph.Adoption `json:"node"`
+}
+
 type AwardConnection struct {
 	TotalCount int            `json:"totalCount"`
 	PageInfo   *PageInfo      `json:"pageInfo"`

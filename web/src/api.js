@@ -99,22 +99,40 @@ export function exportGraph(format, ids, opts) {
   ).then((d) => d.export);
 }
 
+// ADOPTIONS_PAGE is the adoptions asked for per request: as many as the
+// server's complexity limit lets a page with evidence have.
+const ADOPTIONS_PAGE = 200;
+
 // adoptions reads a mechanism's adoptions, one per jurisdiction (its
-// earliest year), its variants' included, with where each place sits.
-export function adoptions(name) {
-  return gql(
-    `query($name: String!) {
-      mechanism(name: $name) {
-        id name aliases
-        adoptions(includeVariants: true) {
-          year status mechanism { name }
-          jurisdiction { id name fullName code level parent { name level parent { name } } }
-          evidence { ${SENTENCE} }
+// earliest year), its variants' included, with where each place sits. The
+// server gives them a page at a time; this reads every page, so that the
+// mechanism comes back with all of them.
+export async function adoptions(name) {
+  const all = [];
+  let after = null;
+  for (;;) {
+    const d = await gql(
+      `query($name: String!, $after: String) {
+        mechanism(name: $name) {
+          id name aliases
+          adoptions(includeVariants: true, first: ${ADOPTIONS_PAGE}, after: $after) {
+            pageInfo { hasNextPage endCursor }
+            nodes {
+              year status mechanism { name }
+              jurisdiction { id name fullName code level parent { name level parent { name } } }
+              evidence { ${SENTENCE} }
+            }
+          }
         }
-      }
-    }`,
-    { name },
-  ).then((d) => d.mechanism);
+      }`,
+      { name, after },
+    );
+    const mech = d.mechanism;
+    if (!mech) return mech;
+    all.push(...mech.adoptions.nodes);
+    if (!mech.adoptions.pageInfo.hasNextPage) return { ...mech, adoptions: all };
+    after = mech.adoptions.pageInfo.endCursor;
+  }
 }
 
 // spread asks for the inferred diffusion of a mechanism. The field comes

@@ -18,7 +18,8 @@ var (
 	// a verb of learning right before the place: 学习借鉴临沂市经验
 	learnBeforeRe = regexp.MustCompile(`(学习借鉴|借鉴|学习|参照|参考|复制推广|推广应用|复制|对标|效仿|吸收|引进|取经|总结|学习了|借鉴了|参照了)([\p{Han}]{2,3}(省|自治区))?$`)
 	// a deployment from above: 根据市委、市政府统一部署
-	deployRe = regexp.MustCompile(`(根据|按照|落实|在)(上级|[省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)[^，,。；]{0,8}?(统一)?(部署|要求|安排|推动下|确定的试点)|(作为)([省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)确定的试点`)
+	deployRe = gate(`(根据|按照|落实|在)(上级|[省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)[^，,。；]{0,8}?(统一)?(部署|要求|安排|推动下|确定的试点)|(作为)([省市州县区]委、?[省市州县区]政府|[省市州县区]委|[省市州县区]政府|[省市州县区]里)确定的试点`,
+		words("根据|按照|落实|在|作为"), words("部署|要求|安排|推动下|确定的试点"))
 	// a named place above deploying it: 按照阜阳市统一部署, 在安徽省的推动下,
 	// 作为阜阳市确定的试点地区
 	deployBeforeRe = regexp.MustCompile(`(根据|按照|落实|在|作为)$`)
@@ -32,11 +33,11 @@ var (
 	// others came to see it: 兰陵县专程来我县考察…
 	cameAfterRe = regexp.MustCompile(`^[\p{Han}]{0,4}?(来|到)(我|本)[县区市州省旗]{1,2}(考察|学习|观摩|交流)`)
 	// promotion across a whole jurisdiction: 在全市推广
-	promoteRe = regexp.MustCompile(`全(市|省|区|县|州|盟)(范围内|域内)?(复制推广|全面推广|推广|推行|复制)`)
+	promoteRe = gate(`全(市|省|区|县|州|盟)(范围内|域内)?(复制推广|全面推广|推广|推行|复制)`, words("全"), words("推广|推行|复制"))
 	// others took it up: 经验被兰陵县借鉴, 在兰陵县推广
 	adoptedAfterRe = regexp.MustCompile(`^(采纳|借鉴|推广|复制|学习)`)
 	// relative learning: 学习借鉴全市做法, 市里经验
-	learnParentRe = regexp.MustCompile(`(学习借鉴|借鉴|学习|参照|参考|复制)(全市|市里|市级|市|全省|省里|省级)(的)?(先进)?(经验|做法|模式)`)
+	learnParentRe = gate(`(学习借鉴|借鉴|学习|参照|参考|复制)(全市|市里|市级|市|全省|省里|省级)(的)?(先进)?(经验|做法|模式)`, words("借鉴|学习|参照|参考|复制"), words("经验|做法|模式"))
 	// a citation: 按照《…》, 落实《…》
 	citeBeforeRe = regexp.MustCompile(`(按照|根据|依据|落实|贯彻|贯彻落实|对照|执行|遵照|印发|出台)$`)
 )

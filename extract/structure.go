@@ -266,8 +266,9 @@ func paragraphStatus(first string, year int) (Status, bool) {
 // draft awaiting approval (实施方案（征求意见稿），待…审议后实施).
 var (
 	planLeadRe  = regexp.MustCompile(`^(下一步|下步|下一阶段|下阶段|今后|明年|下一年度?)[,，:：]?`)
-	planYearRe  = regexp.MustCompile(`(计划|拟|预计|准备|打算|力争|争取)(于|在|到)?\s*(\d{4})\s*年`)
-	preparingRe = regexp.MustCompile(`正在(筹建|筹备|筹划|谋划|酝酿|研究制定|研究起草|起草|论证)|预计.{0,16}(投入运行|投入使用|正式运行|建成|上线|实施)|(征求意见稿|送审稿|草案).{0,4}[,，)）].{0,6}待.{0,20}(审议|审定|通过|批准|印发)后`)
+	planYearRe  = gate(`(计划|拟|预计|准备|打算|力争|争取)(于|在|到)?\s*(\d{4})\s*年`, words("计划|拟|预计|准备|打算|力争|争取"), words("年"))
+	preparingRe = gate(`正在(筹建|筹备|筹划|谋划|酝酿|研究制定|研究起草|起草|论证)|预计.{0,16}(投入运行|投入使用|正式运行|建成|上线|实施)|(征求意见稿|送审稿|草案).{0,4}[,，)）].{0,6}待.{0,20}(审议|审定|通过|批准|印发)后`,
+		words("正在|预计|征求意见稿|送审稿|草案"))
 )
 
 // sentencePlanned reports whether a sentence of a report covering year

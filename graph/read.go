@@ -329,9 +329,20 @@ func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, err
 	if pred == "" {
 		return nil, fmt.Errorf("graph.Linked: unknown relation %d", rel)
 	}
-	out := make([][]ID, len(ids))
 	s.mu.RLock()
 	defer s.mu.RUnlock()
+	out, err := s.linked(ctx, rel, ids)
+	if err != nil {
+		return nil, fmt.Errorf("graph.Linked: %w", err)
+	}
+	return out, nil
+}
+
+// linked is Linked for callers holding s.mu: each node's links are read
+// from the store's object index once per version, then kept in s.links.
+func (s *Store) linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, error) {
+	pred := rel.predicate()
+	out := make([][]ID, len(ids))
 	version := s.version
 	var anchors []quad.Value
 	var missing []int
@@ -348,7 +359,7 @@ func (s *Store) Linked(ctx context.Context, rel Relation, ids []ID) ([][]ID, err
 	}
 	found, err := s.scan(ctx, quad.Object, anchors, pred)
 	if err != nil {
-		return nil, fmt.Errorf("graph.Linked: %w", err)
+		return nil, err
 	}
 	for k, qs := range found {
 		i := missing[k]
@@ -378,20 +389,45 @@ func sortIDs(ids []ID) {
 	sort.Slice(ids, func(i, j int) bool { return lessID(ids[i], ids[j]) })
 }
 
+// lessID orders IDs for sortIDs. It allocates nothing: lists of thousands
+// of adoptions and sentences are sorted with it.
 func lessID(a, b ID) bool {
-	as, bs := strings.Split(string(a), "/"), strings.Split(string(b), "/")
-	for k := 0; k < len(as) && k < len(bs); k++ {
-		if as[k] == bs[k] {
-			continue
-		}
-		x, errx := strconv.Atoi(as[k])
-		y, erry := strconv.Atoi(bs[k])
-		if errx == nil && erry == nil {
+	as, bs := string(a), string(b)
+	for {
+		x, restA, moreA := strings.Cut(as, "/")
+		y, restB, moreB := strings.Cut(bs, "/")
+		if x != y {
+			if isInt(x) && isInt(y) {
+				nx, errx := strconv.Atoi(x)
+				ny, erry := strconv.Atoi(y)
+				if errx == nil && erry == nil {
+					return nx < ny
+				}
+			}
 			return x < y
 		}
-		return as[k] < bs[k]
+		if !moreA || !moreB {
+			return !moreA && moreB
+		}
+		as, bs = restA, restB
 	}
-	return len(as) < len(bs)
+}
+
+// isInt reports whether s has the form strconv.Atoi parses: an optional
+// sign and decimal digits.
+func isInt(s string) bool {
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		s = s[1:]
+	}
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // AdoptionsOf returns, for each ID, the adoptions of a mechanism or by a

@@ -95,17 +95,19 @@ type refEdge struct {
 	kind EdgeKind
 	from Kind
 	pred quad.IRI
+	// rel follows the edge back from its target.
+	rel Relation
 }
 
 // refEdges are the edges stated by entity descriptions.
 var refEdges = [...]refEdge{
-	{EdgeParent, KindJurisdiction, PredParent},
-	{EdgeLocatedIn, KindBody, PredLocatedIn},
-	{EdgeFamily, KindMechanism, PredFamily},
-	{EdgeTakesPart, KindMechanism, PredTakesPart},
-	{EdgeIssuer, KindDocument, PredIssuer},
-	{EdgeMemberOf, KindPerson, PredMemberOf},
-	{EdgeReportedBy, KindReport, PredJurisdiction},
+	{EdgeParent, KindJurisdiction, PredParent, Children},
+	{EdgeLocatedIn, KindBody, PredLocatedIn, BodiesIn},
+	{EdgeFamily, KindMechanism, PredFamily, Variants},
+	{EdgeTakesPart, KindMechanism, PredTakesPart, TakesPart},
+	{EdgeIssuer, KindDocument, PredIssuer, Issued},
+	{EdgeMemberOf, KindPerson, PredMemberOf, Members},
+	{EdgeReportedBy, KindReport, PredJurisdiction, ReportsBy},
 }
 
 // predicateOf returns the predicate stating edges of kind k, "" for
@@ -463,13 +465,21 @@ func (w *walk) adoptionEdges(e *entry) []Edge {
 		edge.Evidence += len(a.evidence)
 		edge.Adoptions = append(edge.Adoptions, a.id)
 	}
-	out := make([]Edge, 0, len(byPair))
+	type keyed struct {
+		key  string
+		edge *Edge
+	}
+	edges := make([]keyed, 0, len(byPair))
 	for _, edge := range byPair {
 		slices.Sort(edge.Years)
 		sortIDs(edge.Adoptions)
-		out = append(out, *edge)
+		edges = append(edges, keyed{edge.Key(), edge})
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Key() < out[j].Key() })
+	sort.Slice(edges, func(i, j int) bool { return edges[i].key < edges[j].key })
+	out := make([]Edge, len(edges))
+	for i, k := range edges {
+		out[i] = *k.edge
+	}
 	return out
 }
 

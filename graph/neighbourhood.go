@@ -38,9 +38,9 @@ type NeighbourhoodQuery struct {
 // both ways. Each hop reads the catalogue for the links a node's
 // description states, its adoptions and the reports naming it, and the
 // store's object index once per predicate for the links pointing at the
-// hop's nodes (a place's children and bodies, a mechanism's variants …):
-// a handful of indexed reads per hop, never a query through Cayley's
-// optimiser. When a hop would pass the limit, the nodes kept first are
+// hop's nodes (a place's children and bodies, a mechanism's variants …),
+// kept until the next write as Linked keeps them: a handful of indexed
+// reads per hop at most, never a query through Cayley's optimiser. When a hop would pass the limit, the nodes kept first are
 // places, mechanisms, bodies, documents, awards, people, then reports,
 // each kind by the number of sentences naming them.
 func (s *Store) Neighbourhood(ctx context.Context, id ID, q NeighbourhoodQuery) (*Subgraph, error) {
@@ -141,24 +141,25 @@ func (w *walk) neighbours(ctx context.Context, es []*entry) ([]*entry, error) {
 			reports = append(reports, e.id.IRI())
 		}
 	}
-	// Links pointing at the nodes: one indexed read per predicate.
+	// Links pointing at the nodes: one indexed read per predicate for the
+	// nodes whose links of this version are not kept yet.
 	for _, r := range refEdges {
-		var anchors []quad.Value
+		var anchors []ID
 		for _, e := range es {
 			if targetKind(r.kind) == e.id.Kind() {
-				anchors = append(anchors, e.id.IRI())
+				anchors = append(anchors, e.id)
 			}
 		}
 		if len(anchors) == 0 {
 			continue
 		}
-		found, err := w.s.scan(ctx, quad.Object, anchors, r.pred)
+		found, err := w.s.linked(ctx, r.rel, anchors)
 		if err != nil {
 			return nil, err
 		}
-		for _, qs := range found {
-			for _, q := range qs {
-				if id, ok := idOf(q.Subject); ok && id.Kind() == r.from {
+		for _, ids := range found {
+			for _, id := range ids {
+				if id.Kind() == r.from {
 					take(id)
 				}
 			}

@@ -301,7 +301,7 @@ func (w *walk) result() *Subgraph {
 	var edges []keyed
 	seen := make(map[string]bool)
 	for _, id := range w.order {
-		for _, e := range w.edgesOf(w.nodes[id]) {
+		for _, e := range w.edgesAmong(w.nodes[id]) {
 			if !w.has(e.Source) || !w.has(e.Target) {
 				continue
 			}
@@ -310,6 +310,7 @@ func (w *walk) result() *Subgraph {
 				continue
 			}
 			seen[key] = true
+			finish(&e)
 			edges = append(edges, keyed{key, e})
 		}
 	}
@@ -383,12 +384,28 @@ func (w *walk) edgesOf(e *entry) []Edge {
 	if out, ok := w.edges[e.id]; ok {
 		return out
 	}
-	out := w.findEdges(e)
+	out := w.findEdges(e, nil)
 	w.edges[e.id] = out
 	return out
 }
 
-func (w *walk) findEdges(e *entry) []Edge {
+// edgesAmong returns the edges of an entity whose other end the walk
+// holds: edgesOf filtered, but, unless edgesOf has already been asked,
+// without building the edges to the entities left out (a mechanism's
+// thousands of reports and adopters, of which a neighbourhood keeps few).
+func (w *walk) edgesAmong(e *entry) []Edge {
+	if out, ok := w.edges[e.id]; ok {
+		return out
+	}
+	return w.findEdges(e, w.has)
+}
+
+// findEdges returns the edges of edgesOf; with keep, only those whose
+// other end keep accepts (some others may remain).
+func (w *walk) findEdges(e *entry, keep func(ID) bool) []Edge {
+	if keep == nil {
+		keep = func(ID) bool { return true }
+	}
 	var out []Edge
 	k := e.id.Kind()
 	for _, r := range refEdges {
@@ -400,18 +417,18 @@ func (w *walk) findEdges(e *entry) []Edge {
 				continue
 			}
 			target, ok := idOf(st.val)
-			if !ok || !catalogued(target.Kind()) {
+			if !ok || !catalogued(target.Kind()) || !keep(target) {
 				continue
 			}
 			out = append(out, Edge{Kind: r.kind, Source: e.id, Target: target, Evidence: st.n, Years: w.describedYears(e.id, target)})
 		}
 	}
 	if k == KindJurisdiction || k == KindMechanism {
-		out = append(out, w.adoptionEdges(e)...)
+		out = append(out, w.adoptionEdges(e, keep)...)
 	}
 	if k != KindReport {
 		for _, u := range e.uses {
-			if u.mentions <= 0 {
+			if u.mentions <= 0 || !keep(u.report) {
 				continue
 			}
 			edge := Edge{Kind: EdgeMentions, Source: u.report, Target: e.id, Evidence: int(u.mentions)}
@@ -442,11 +459,19 @@ func (w *walk) describedYears(a, b ID) []int {
 
 // adoptionEdges merges the adoptions of a mechanism, or by a jurisdiction,
 // into one edge per jurisdiction and mechanism, keeping those of a year
-// in the view's range.
-func (w *walk) adoptionEdges(e *entry) []Edge {
+// in the view's range. The edges' years and adoptions are in no order
+// until finish: a walk keeps few of the edges it reads.
+func (w *walk) adoptionEdges(e *entry, keep func(ID) bool) []Edge {
 	byPair := make(map[[2]ID]*Edge)
 	for _, a := range e.adoptions {
 		if a.adopter == "" || a.mechanism == "" {
+			continue
+		}
+		other := a.adopter
+		if other == e.id {
+			other = a.mechanism
+		}
+		if !keep(other) {
 			continue
 		}
 		if w.v.dated() && !w.v.inRange(a.year) {
@@ -471,8 +496,6 @@ func (w *walk) adoptionEdges(e *entry) []Edge {
 	}
 	edges := make([]keyed, 0, len(byPair))
 	for _, edge := range byPair {
-		slices.Sort(edge.Years)
-		sortIDs(edge.Adoptions)
 		edges = append(edges, keyed{edge.Key(), edge})
 	}
 	sort.Slice(edges, func(i, j int) bool { return edges[i].key < edges[j].key })
@@ -481,6 +504,15 @@ func (w *walk) adoptionEdges(e *entry) []Edge {
 		out[i] = *k.edge
 	}
 	return out
+}
+
+// finish sorts what adoptionEdges leaves unsorted in an edge it returns:
+// its years and adoptions.
+func finish(e *Edge) {
+	if e.Kind == EdgeAdopted {
+		slices.Sort(e.Years)
+		sortIDs(e.Adoptions)
+	}
 }
 
 // kindRank orders kinds for the explorer: places and mechanisms first,

@@ -25,6 +25,7 @@ func (s *Store) Edge(ctx context.Context, kind EdgeKind, source, target ID) (*Ed
 		}
 		for _, edge := range w.edgesOf(e) {
 			if edge.Kind == kind && edge.Source == source && edge.Target == target {
+				finish(&edge)
 				return &edge, nil
 			}
 		}

@@ -49,4 +49,6 @@ type linkKey struct {
 const (
 	evidenceCacheSize = 1 << 16
 	linkCacheIDs      = 1 << 20
+	// yearsCacheInts bounds the years kept of entities' reports.
+	yearsCacheInts = 1 << 20
 )

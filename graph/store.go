@@ -73,6 +73,7 @@ type Store struct {
 	evidence versionCache[ID, *Evidence]
 	links    versionCache[linkKey, []ID]
 	titles   versionCache[struct{}, []titleKey] // reports' titles, folded for Search
+	years    versionCache[ID, []int]            // the years of an entity's reports, for the explorer's walks
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
 	params       *diffusion.Params
@@ -95,7 +96,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 	s := &Store{opts: opts, kvo: cgraph.Options{ckv.OptNoBloom: true},
 		evidence: versionCache[ID, *Evidence]{max: evidenceCacheSize},
 		links:    versionCache[linkKey, []ID]{max: linkCacheIDs},
-		titles:   versionCache[struct{}, []titleKey]{max: 1}}
+		titles:   versionCache[struct{}, []titleKey]{max: 1},
+		years:    versionCache[ID, []int]{max: yearsCacheInts}}
 	var err error
 	switch opts.Backend {
 	case Memstore:

@@ -258,11 +258,12 @@ func (w *walk) add(e *entry) {
 
 // keeps reports whether an entity passes the view.
 func (w *walk) keeps(e *entry) bool {
-	return w.v.keepsKind(e.id.Kind()) && w.v.keepsYears(w.yearsOf(e))
+	return w.v.keepsKind(e.id.Kind()) && (!w.v.dated() || w.v.keepsYears(w.yearsOf(e)))
 }
 
 // yearsOf returns the years of the reports that describe or mention an
-// entity (a report: its own), sorted and distinct.
+// entity (a report: its own), sorted and distinct. An entity's are kept
+// until the next write: a mechanism's come from thousands of reports.
 func (w *walk) yearsOf(e *entry) []int {
 	if ys, ok := w.years[e.id]; ok {
 		return ys
@@ -272,6 +273,8 @@ func (w *walk) yearsOf(e *entry) []int {
 		if y := e.int(PredYear); y != 0 {
 			ys = []int{y}
 		}
+	} else if cached, ok := w.s.years.get(w.s.version, e.id); ok {
+		ys = cached
 	} else {
 		for _, u := range e.uses {
 			if r := w.s.cat.entries[u.report]; r != nil {
@@ -282,6 +285,7 @@ func (w *walk) yearsOf(e *entry) []int {
 		}
 		slices.Sort(ys)
 		ys = slices.Compact(ys)
+		w.s.years.put(w.s.version, e.id, ys, len(ys)+1)
 	}
 	w.years[e.id] = ys
 	return ys
@@ -390,9 +394,11 @@ func (w *walk) edgesOf(e *entry) []Edge {
 }
 
 // edgesAmong returns the edges of an entity whose other end the walk
-// holds: edgesOf filtered, but, unless edgesOf has already been asked,
-// without building the edges to the entities left out (a mechanism's
-// thousands of reports and adopters, of which a neighbourhood keeps few).
+// holds, or may leave them to the other end: edgesOf filtered, but,
+// unless edgesOf has already been asked, without building the edges to
+// the entities left out (a mechanism's thousands of reports and adopters,
+// of which a neighbourhood keeps few). Every edge between two nodes of the
+// walk is returned for one of its ends.
 func (w *walk) edgesAmong(e *entry) []Edge {
 	if out, ok := w.edges[e.id]; ok {
 		return out
@@ -401,9 +407,12 @@ func (w *walk) edgesAmong(e *entry) []Edge {
 }
 
 // findEdges returns the edges of edgesOf; with keep, only those whose
-// other end keep accepts (some others may remain).
+// other end keep accepts (some others may remain), and a mechanism's
+// adoptions not at all: they are found from the places that adopted it,
+// which hold the same adoptions and far fewer of them.
 func (w *walk) findEdges(e *entry, keep func(ID) bool) []Edge {
-	if keep == nil {
+	all := keep == nil
+	if all {
 		keep = func(ID) bool { return true }
 	}
 	var out []Edge
@@ -423,7 +432,7 @@ func (w *walk) findEdges(e *entry, keep func(ID) bool) []Edge {
 			out = append(out, Edge{Kind: r.kind, Source: e.id, Target: target, Evidence: st.n, Years: w.describedYears(e.id, target)})
 		}
 	}
-	if k == KindJurisdiction || k == KindMechanism {
+	if k == KindJurisdiction || (k == KindMechanism && all) {
 		out = append(out, w.adoptionEdges(e, keep)...)
 	}
 	if k != KindReport {

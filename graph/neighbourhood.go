@@ -3,6 +3,7 @@ package graph
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 
 	"github.com/cayleygraph/quad"
@@ -130,13 +131,7 @@ func (w *walk) neighbours(ctx context.Context, es []*entry) ([]*entry, error) {
 	}
 	var reports []quad.Value
 	for _, e := range es {
-		for _, edge := range w.edgesOf(e) {
-			if edge.Source == e.id {
-				take(edge.Target)
-			} else {
-				take(edge.Source)
-			}
-		}
+		w.linkedIDs(e, take)
 		if e.id.Kind() == KindReport {
 			reports = append(reports, e.id.IRI())
 		}
@@ -195,4 +190,60 @@ func targetKind(k EdgeKind) Kind {
 		return KindBody
 	}
 	return ""
+}
+
+// linkedIDs passes to take the other end of each edge edgesOf would
+// return for e, without building the edges: description targets, then
+// adoption partners (sorted), then mentioning reports.
+func (w *walk) linkedIDs(e *entry, take func(ID)) {
+	k := e.id.Kind()
+	for _, r := range refEdges {
+		if r.from != k {
+			continue
+		}
+		for _, st := range e.vals {
+			if st.pred != r.pred {
+				continue
+			}
+			if target, ok := idOf(st.val); ok && catalogued(target.Kind()) {
+				take(target)
+			}
+		}
+	}
+	if k == KindJurisdiction || k == KindMechanism {
+		var partners []ID
+		seen := make(map[ID]bool)
+		for _, a := range e.adoptions {
+			if a.adopter == "" || a.mechanism == "" || w.v.dated() && !w.v.inRange(a.year) {
+				continue
+			}
+			other := a.adopter
+			if other == e.id {
+				other = a.mechanism
+			}
+			if !seen[other] {
+				seen[other] = true
+				partners = append(partners, other)
+			}
+		}
+		slices.Sort(partners)
+		for _, id := range partners {
+			take(id)
+		}
+	}
+	if k != KindReport {
+		for _, u := range e.uses {
+			if u.mentions <= 0 {
+				continue
+			}
+			if w.v.dated() {
+				if r := w.s.cat.entries[u.report]; r != nil {
+					if y := r.int(PredYear); y != 0 && !w.v.inRange(y) {
+						continue
+					}
+				}
+			}
+			take(u.report)
+		}
+	}
 }

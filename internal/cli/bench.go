@@ -42,6 +42,9 @@ type benchOptions struct {
 	requests int // per query
 	keep     bool
 	exe      string // the program run as fazhikg; "" means this one
+	// queryStore, when set, is a data directory whose GraphQL API alone
+	// is timed.
+	queryStore string
 }
 
 func benchCmd(e *env) *cobra.Command {
@@ -68,10 +71,24 @@ reused on the next run):
 
 and prints the figures as Markdown tables, with the ratios to the references.
 Rates are per wall-clock second; on a shared machine compare the ratios,
-which are measured in the same run.`,
+which are measured in the same run.
+
+With --query-store DIR, bench times only the GraphQL API over a data directory
+already ingested (run fazhikg derive on it first): the way to measure a store
+that took hours to build.`,
 		Example: `  fazhikg bench --work /tmp/bench --sizes 1000,10000
-  fazhikg bench --work /tmp/bench --graphql /data/corpus`,
+  fazhikg bench --work /tmp/bench --graphql /data/corpus
+  fazhikg bench --query-store /data/fazhikg --clients 16 --requests 200`,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if o.clients < 1 || o.requests < 1 {
+				return usagef("--clients and --requests must be at least 1")
+			}
+			if o.queryStore != "" {
+				if len(args) > 0 || sizes != "" {
+					return usagef("--query-store times a store already built: give no corpora or --sizes")
+				}
+				return benchQueriesOnly(cmd.Context(), e, o)
+			}
 			if o.work == "" {
 				return usagef("bench needs --work DIR")
 			}
@@ -88,9 +105,6 @@ which are measured in the same run.`,
 			if len(args) == 0 && len(o.sizes) == 0 {
 				return usagef("bench needs corpora or --sizes")
 			}
-			if o.clients < 1 || o.requests < 1 {
-				return usagef("--clients and --requests must be at least 1")
-			}
 			return runBench(cmd.Context(), e, o, args)
 		},
 	}
@@ -104,6 +118,7 @@ which are measured in the same run.`,
 	f.IntVar(&o.clients, "clients", 16, "concurrent GraphQL clients")
 	f.IntVar(&o.requests, "requests", 200, "requests per GraphQL query")
 	f.BoolVar(&o.keep, "keep", false, "keep the stores and N-Quads of the run")
+	f.StringVar(&o.queryStore, "query-store", "", "time only the GraphQL API over this data directory, already ingested and derived")
 	return cmd
 }
 
@@ -140,6 +155,27 @@ type childRun struct {
 	wall, cpu time.Duration
 	maxRSS    int64 // bytes
 	stdout    string
+}
+
+// benchQueriesOnly times the GraphQL API over o.queryStore.
+func benchQueriesOnly(ctx context.Context, e *env, o benchOptions) error {
+	if entries, err := os.ReadDir(o.queryStore); err != nil || len(entries) == 0 {
+		return fmt.Errorf("bench --query-store %s: holds no store (ingest and derive a corpus into it first)", o.queryStore)
+	}
+	exe := o.exe
+	if exe == "" {
+		var err error
+		if exe, err = os.Executable(); err != nil {
+			return fmt.Errorf("bench: finding this program: %w", err)
+		}
+	}
+	fmt.Fprintf(e.stderr, "bench %s: GraphQL with %d clients\n", o.queryStore, o.clients)
+	qs, err := timeGraphQL(ctx, o, exe, o.queryStore)
+	if err != nil {
+		return fmt.Errorf("bench %s: %w", o.queryStore, err)
+	}
+	printGraphQL(e.stdout, o, []*benchResult{{corpus: filepath.Base(filepath.Clean(o.queryStore)), queries: qs}})
+	return nil
 }
 
 func runBench(ctx context.Context, e *env, o benchOptions, dirs []string) error {
@@ -497,6 +533,19 @@ func timeGraphQL(ctx context.Context, o benchOptions, exe, dir string) ([]queryT
 	if !ready {
 		return nil, fmt.Errorf("fazhikg serve did not answer on %s: %s", addr, lastLines(errs.String(), 5))
 	}
+	// Time a server in service, not one warming its store.
+	for deadline := time.Now().Add(10 * time.Minute); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		var h struct{ Warm *bool }
+		resp, err := client.Get("http://" + addr + "/healthz")
+		if err != nil {
+			return nil, err
+		}
+		err = json.NewDecoder(resp.Body).Decode(&h)
+		resp.Body.Close()
+		if err != nil || h.Warm == nil || *h.Warm {
+			break
+		}
+	}
 	qs, err := benchQueries(ctx, client, url)
 	if err != nil {
 		return nil, err
@@ -656,7 +705,6 @@ func percentile(sorted []time.Duration, p float64) time.Duration {
 
 // printBench writes the results as Markdown tables.
 func printBench(w io.Writer, o benchOptions, rs []*benchResult) {
-	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
 	secs := func(d time.Duration) string { return fmt.Sprintf("%.1f", d.Seconds()) }
 	rate := func(x float64, d time.Duration) string {
 		if d <= 0 {
@@ -698,9 +746,14 @@ func printBench(w io.Writer, o benchOptions, rs []*benchResult) {
 			r.corpus, r.sampleMB, secs(r.extractTime), ex, secs(r.tagTime), tg, ratio(ex, tg),
 			ratio(r.tagCPU.Seconds(), r.extractCPU.Seconds()))
 	}
-	if !o.graphql {
-		return
+	if o.graphql {
+		printGraphQL(w, o, rs)
 	}
+}
+
+// printGraphQL prints the GraphQL latencies of the corpora.
+func printGraphQL(w io.Writer, o benchOptions, rs []*benchResult) {
+	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f", float64(d)/float64(time.Millisecond)) }
 	fmt.Fprintf(w, "\nGraphQL, %d concurrent clients, %d requests per query (ms)\n\n", o.clients, o.requests)
 	fmt.Fprintln(w, "| corpus | query | p50 | p99 | max | errors |")
 	fmt.Fprintln(w, "|---|---|---:|---:|---:|---:|")

@@ -114,3 +114,42 @@ func TestPercentile(t *testing.T) {
 		t.Errorf("percentile of one = %v", got)
 	}
 }
+
+// TestBenchQueryStore times the GraphQL API of a store built beforehand,
+// and refuses what --query-store cannot time.
+func TestBenchQueryStore(t *testing.T) {
+	if testing.Short() {
+		t.Skip("serves a store: slow")
+	}
+	t.Setenv(benchChild, "1")
+	data := filepath.Join(t.TempDir(), "data")
+	if code, _, errs := run(t, "--data", data, "ingest", "-q", writeReports(t, 4)); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out, errs strings.Builder
+	e := &env{stdout: &out, stderr: &errs}
+	o := benchOptions{queryStore: data, clients: 2, requests: 3, exe: exe}
+	if err := benchQueriesOnly(context.Background(), e, o); err != nil {
+		t.Fatalf("bench --query-store: %v\n%s", err, errs.String())
+	}
+	for _, q := range []string{"mechanism", "jurisdiction", "mechanisms", "documents", "awards+bodies+people", "mechanismSpread"} {
+		if !regexp.MustCompile(`(?m)^\| data \| ` + regexp.QuoteMeta(q) + ` \| [0-9.]+ \| [0-9.]+ \| [0-9.]+ \| 0 \|$`).MatchString(out.String()) {
+			t.Errorf("no GraphQL row without errors for %s in:\n%s", q, out.String())
+		}
+	}
+	if strings.Contains(out.String(), "Ingest") {
+		t.Errorf("--query-store printed more than the GraphQL table:\n%s", out.String())
+	}
+
+	empty := t.TempDir()
+	if code, _, errs := run(t, "bench", "--query-store", empty); code != 1 || !strings.Contains(errs, empty) || !strings.Contains(errs, "holds no store") {
+		t.Errorf("an empty directory: exit %d, %q", code, errs)
+	}
+	if code, _, errs := run(t, "bench", "--query-store", data, "--sizes", "10"); code != 64 || !strings.Contains(errs, "--query-store") {
+		t.Errorf("--query-store with --sizes: exit %d, %q", code, errs)
+	}
+}

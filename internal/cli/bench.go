@@ -73,9 +73,10 @@ and prints the figures as Markdown tables, with the ratios to the references.
 Rates are per wall-clock second; on a shared machine compare the ratios,
 which are measured in the same run.
 
-With --query-store DIR, bench times only the GraphQL API over a data directory
-already ingested (run fazhikg derive on it first): the way to measure a store
-that took hours to build.`,
+With --query-store, bench times only the GraphQL API over a store already
+ingested (run fazhikg derive on it first), a data directory or a database URL
+as --store takes: the way to measure a store that took hours to build, or the
+PostgreSQL backend.`,
 		Example: `  fazhikg bench --work /tmp/bench --sizes 1000,10000
   fazhikg bench --work /tmp/bench --graphql /data/corpus
   fazhikg bench --query-store /data/fazhikg --clients 16 --requests 200`,
@@ -118,7 +119,7 @@ that took hours to build.`,
 	f.IntVar(&o.clients, "clients", 16, "concurrent GraphQL clients")
 	f.IntVar(&o.requests, "requests", 200, "requests per GraphQL query")
 	f.BoolVar(&o.keep, "keep", false, "keep the stores and N-Quads of the run")
-	f.StringVar(&o.queryStore, "query-store", "", "time only the GraphQL API over this data directory, already ingested and derived")
+	f.StringVar(&o.queryStore, "query-store", "", "time only the GraphQL API over this store (a data directory or database URL), already ingested and derived")
 	return cmd
 }
 
@@ -159,8 +160,10 @@ type childRun struct {
 
 // benchQueriesOnly times the GraphQL API over o.queryStore.
 func benchQueriesOnly(ctx context.Context, e *env, o benchOptions) error {
-	if entries, err := os.ReadDir(o.queryStore); err != nil || len(entries) == 0 {
-		return fmt.Errorf("bench --query-store %s: holds no store (ingest and derive a corpus into it first)", o.queryStore)
+	if !strings.Contains(o.queryStore, "://") {
+		if entries, err := os.ReadDir(o.queryStore); err != nil || len(entries) == 0 {
+			return fmt.Errorf("bench --query-store %s: holds no store (ingest and derive a corpus into it first)", o.queryStore)
+		}
 	}
 	exe := o.exe
 	if exe == "" {
@@ -504,7 +507,7 @@ func timeGraphQL(ctx context.Context, o benchOptions, exe, dir string) ([]queryT
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	cmd := exec.CommandContext(ctx, exe, "--data", dir, "serve", "--addr", addr)
+	cmd := exec.CommandContext(ctx, exe, "--store", dir, "serve", "--addr", addr)
 	var errs bytes.Buffer
 	cmd.Stderr = &errs
 	if err := cmd.Start(); err != nil {

@@ -21,7 +21,41 @@ type AdoptionQuery struct {
 // adopted it, ordered by year: by default one adoption per jurisdiction, the
 // earliest year it reports the mechanism as achieved or in place, with the
 // evidence of every report and variant that states it that year.
+//
+// Answers are kept until the next write: callers must not modify them.
 func (s *Store) MechanismAdoptions(ctx context.Context, ids []ID, q AdoptionQuery) ([][]*Adoption, error) {
+	s.mu.RLock()
+	version := s.version
+	s.mu.RUnlock()
+	out := make([][]*Adoption, len(ids))
+	var missing []int
+	for i, id := range ids {
+		if got, ok := s.adopters.get(version, adoptersKey{id, q}); ok {
+			out[i] = got
+		} else {
+			missing = append(missing, i)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	todo := make([]ID, len(missing))
+	for k, i := range missing {
+		todo[k] = ids[i]
+	}
+	found, err := s.mechanismAdoptions(ctx, todo, q)
+	if err != nil {
+		return nil, err
+	}
+	for k, i := range missing {
+		out[i] = found[k]
+		s.adopters.put(version, adoptersKey{ids[i], q}, found[k], len(found[k])+1)
+	}
+	return out, nil
+}
+
+// mechanismAdoptions computes MechanismAdoptions.
+func (s *Store) mechanismAdoptions(ctx context.Context, ids []ID, q AdoptionQuery) ([][]*Adoption, error) {
 	members := make([][]ID, len(ids)) // each mechanism and, with Variants, its family below it
 	for i, id := range ids {
 		members[i] = []ID{id}

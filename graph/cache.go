@@ -51,4 +51,12 @@ const (
 	linkCacheIDs      = 1 << 20
 	// yearsCacheInts bounds the years kept of entities' reports.
 	yearsCacheInts = 1 << 20
+	// adoptersCacheSize bounds the adoptions kept of MechanismAdoptions.
+	adoptersCacheSize = 1 << 18
 )
+
+// adoptersKey names the answer of MechanismAdoptions for one mechanism.
+type adoptersKey struct {
+	id ID
+	q  AdoptionQuery
+}

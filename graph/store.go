@@ -74,6 +74,7 @@ type Store struct {
 	links    versionCache[linkKey, []ID]
 	titles   versionCache[struct{}, []titleKey] // reports' titles, folded for Search
 	years    versionCache[ID, []int]            // the years of an entity's reports, for the explorer's walks
+	adopters versionCache[adoptersKey, []*Adoption]
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
 	params       *diffusion.Params
@@ -97,7 +98,8 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		evidence: versionCache[ID, *Evidence]{max: evidenceCacheSize},
 		links:    versionCache[linkKey, []ID]{max: linkCacheIDs},
 		titles:   versionCache[struct{}, []titleKey]{max: 1},
-		years:    versionCache[ID, []int]{max: yearsCacheInts}}
+		years:    versionCache[ID, []int]{max: yearsCacheInts},
+		adopters: versionCache[adoptersKey, []*Adoption]{max: adoptersCacheSize}}
 	var err error
 	switch opts.Backend {
 	case Memstore:

@@ -681,6 +681,10 @@ func testDelete(t *testing.T, h Harness) {
 	s, _ := seeded(t, h)
 	ctx := context.Background()
 	before := byReport(Export(t, s))
+	// Asked before the delete too, so that an answer kept past it shows.
+	if got, err := s.MechanismAdoptions(ctx, []graph.ID{graph.MechanismID("府检联动")}, graph.AdoptionQuery{Variants: true}); err != nil || len(got[0]) != 3 {
+		t.Fatalf("府检联动's adoptions before the delete: %v, %v; want 3", got, err)
+	}
 	if err := s.DeleteReport(ctx, "jiaxiang-2023"); err != nil {
 		t.Fatalf("DeleteReport: %v", err)
 	}

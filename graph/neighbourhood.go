@@ -197,19 +197,7 @@ func targetKind(k EdgeKind) Kind {
 // adoption partners (sorted), then mentioning reports.
 func (w *walk) linkedIDs(e *entry, take func(ID)) {
 	k := e.id.Kind()
-	for _, r := range refEdges {
-		if r.from != k {
-			continue
-		}
-		for _, st := range e.vals {
-			if st.pred != r.pred {
-				continue
-			}
-			if target, ok := idOf(st.val); ok && catalogued(target.Kind()) {
-				take(target)
-			}
-		}
-	}
+	described(e, func(_ refEdge, target ID, _ int) { take(target) })
 	if k == KindJurisdiction || k == KindMechanism {
 		var partners []ID
 		seen := make(map[ID]bool)

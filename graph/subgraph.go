@@ -417,21 +417,11 @@ func (w *walk) findEdges(e *entry, keep func(ID) bool) []Edge {
 	}
 	var out []Edge
 	k := e.id.Kind()
-	for _, r := range refEdges {
-		if r.from != k {
-			continue
+	described(e, func(r refEdge, target ID, n int) {
+		if keep(target) {
+			out = append(out, Edge{Kind: r.kind, Source: e.id, Target: target, Evidence: n, Years: w.describedYears(e.id, target)})
 		}
-		for _, st := range e.vals {
-			if st.pred != r.pred {
-				continue
-			}
-			target, ok := idOf(st.val)
-			if !ok || !catalogued(target.Kind()) || !keep(target) {
-				continue
-			}
-			out = append(out, Edge{Kind: r.kind, Source: e.id, Target: target, Evidence: st.n, Years: w.describedYears(e.id, target)})
-		}
-	}
+	})
 	if k == KindJurisdiction || (k == KindMechanism && all) {
 		out = append(out, w.adoptionEdges(e, keep)...)
 	}
@@ -450,6 +440,25 @@ func (w *walk) findEdges(e *entry, keep func(ID) bool) []Edge {
 		}
 	}
 	return out
+}
+
+// described passes to f each link e's description states: its kind, the
+// entity it points to and the number of statements of it.
+func described(e *entry, f func(r refEdge, target ID, n int)) {
+	k := e.id.Kind()
+	for _, r := range refEdges {
+		if r.from != k {
+			continue
+		}
+		for _, st := range e.vals {
+			if st.pred != r.pred {
+				continue
+			}
+			if target, ok := idOf(st.val); ok && catalogued(target.Kind()) {
+				f(r, target, st.n)
+			}
+		}
+	}
 }
 
 // describedYears returns the first year both ends of a description edge

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"net"
 	"net/http"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -177,8 +178,17 @@ func benchQueriesOnly(ctx context.Context, e *env, o benchOptions) error {
 	if err != nil {
 		return fmt.Errorf("bench %s: %w", o.queryStore, err)
 	}
-	printGraphQL(e.stdout, o, []*benchResult{{corpus: filepath.Base(filepath.Clean(o.queryStore)), queries: qs}})
+	printGraphQL(e.stdout, o, []*benchResult{{corpus: storeLabel(o.queryStore), queries: qs}})
 	return nil
+}
+
+// storeLabel names a store in a table: a data directory by its base name,
+// a database by its URL without user, password or options.
+func storeLabel(store string) string {
+	if u, err := url.Parse(store); err == nil && u.Scheme != "" && u.Host != "" {
+		return u.Scheme + "://" + u.Host + u.Path
+	}
+	return filepath.Base(filepath.Clean(store))
 }
 
 func runBench(ctx context.Context, e *env, o benchOptions, dirs []string) error {

@@ -153,3 +153,16 @@ func TestBenchQueryStore(t *testing.T) {
 		t.Errorf("--query-store with --sizes: exit %d, %q", code, errs)
 	}
 }
+
+func TestStoreLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"/srv/fazhikg/data/": "data",
+		"store-50k":          "store-50k",
+		"postgres://fazhikg:secret@127.0.0.1:5432/kg?sslmode=disable": "postgres://127.0.0.1:5432/kg",
+		"cockroach://root@db:26257/fazhikg":                           "cockroach://db:26257/fazhikg",
+	} {
+		if got := storeLabel(in); got != want {
+			t.Errorf("storeLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

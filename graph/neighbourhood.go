@@ -41,9 +41,10 @@ type NeighbourhoodQuery struct {
 // store's object index once per predicate for the links pointing at the
 // hop's nodes (a place's children and bodies, a mechanism's variants …),
 // kept until the next write as Linked keeps them: a handful of indexed
-// reads per hop at most, never a query through Cayley's optimiser. When a hop would pass the limit, the nodes kept first are
-// places, mechanisms, bodies, documents, awards, people, then reports,
-// each kind by the number of sentences naming them.
+// reads per hop at most, never a query through Cayley's optimiser. When a
+// hop would pass the limit, the nodes kept first are places, mechanisms,
+// bodies, documents, awards, people, then reports, each kind by the number
+// of sentences naming them.
 func (s *Store) Neighbourhood(ctx context.Context, id ID, q NeighbourhoodQuery) (*Subgraph, error) {
 	hops := q.Hops
 	if hops <= 0 {

@@ -94,20 +94,19 @@ func EdgeKinds() []EdgeKind {
 type refEdge struct {
 	kind EdgeKind
 	from Kind
-	pred quad.IRI
-	// rel follows the edge back from its target.
+	// rel follows the edge back from its target; its predicate states it.
 	rel Relation
 }
 
 // refEdges are the edges stated by entity descriptions.
 var refEdges = [...]refEdge{
-	{EdgeParent, KindJurisdiction, PredParent, Children},
-	{EdgeLocatedIn, KindBody, PredLocatedIn, BodiesIn},
-	{EdgeFamily, KindMechanism, PredFamily, Variants},
-	{EdgeTakesPart, KindMechanism, PredTakesPart, TakesPart},
-	{EdgeIssuer, KindDocument, PredIssuer, Issued},
-	{EdgeMemberOf, KindPerson, PredMemberOf, Members},
-	{EdgeReportedBy, KindReport, PredJurisdiction, ReportsBy},
+	{EdgeParent, KindJurisdiction, Children},
+	{EdgeLocatedIn, KindBody, BodiesIn},
+	{EdgeFamily, KindMechanism, Variants},
+	{EdgeTakesPart, KindMechanism, TakesPart},
+	{EdgeIssuer, KindDocument, Issued},
+	{EdgeMemberOf, KindPerson, Members},
+	{EdgeReportedBy, KindReport, ReportsBy},
 }
 
 // predicateOf returns the predicate stating edges of kind k, "" for
@@ -115,7 +114,7 @@ var refEdges = [...]refEdge{
 func predicateOf(k EdgeKind) quad.IRI {
 	for _, r := range refEdges {
 		if r.kind == k {
-			return r.pred
+			return r.rel.predicate()
 		}
 	}
 	return ""
@@ -450,8 +449,9 @@ func described(e *entry, f func(r refEdge, target ID, n int)) {
 		if r.from != k {
 			continue
 		}
+		pred := r.rel.predicate()
 		for _, st := range e.vals {
-			if st.pred != r.pred {
+			if st.pred != pred {
 				continue
 			}
 			if target, ok := idOf(st.val); ok && catalogued(target.Kind()) {

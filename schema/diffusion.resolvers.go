@@ -74,8 +74,8 @@ func (r *queryResolver) MechanismSpread(ctx context.Context, name string, fromYe
 }
 
 func (r *queryResolver) DiffusionNetwork(ctx context.Context, minScore *float64, first *int) ([]*model.Transmission, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	min := 0.3
 	if minScore != nil {
@@ -93,8 +93,8 @@ func (r *queryResolver) DiffusionNetwork(ctx context.Context, minScore *float64,
 }
 
 func (r *queryResolver) Leaders(ctx context.Context, province *string, first *int) ([]*diffusion.Leader, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	name := ""
 	if province != nil {
@@ -112,8 +112,8 @@ func (r *queryResolver) Leaders(ctx context.Context, province *string, first *in
 }
 
 func (r *queryResolver) CoAdoption(ctx context.Context, name string, first *int) ([]*model.CoAdoption, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	ids, err := r.Store.Find(ctx, graph.KindMechanism, name)
 	if err != nil || len(ids) == 0 {

@@ -26,8 +26,8 @@ func (r *graphEdgeResolver) Adoptions(ctx context.Context, obj *model.GraphEdge)
 }
 
 func (r *graphEdgeResolver) Evidence(ctx context.Context, obj *model.GraphEdge, first *int) ([]*graph.Evidence, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	evidence, _, err := r.support(ctx, obj)
 	if err != nil {

@@ -47,8 +47,8 @@ type page[T any] struct {
 // list reads a page of the entities of kind k: their IDs from the store's
 // catalogue, the entities through the request's loader.
 func list[T any](ctx context.Context, r *Resolver, k graph.Kind, f *model.Filter, first *int, after *string, l *dataloadgen.Loader[graph.ID, *T]) (*page[T], error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	from := ""
 	if after != nil {
@@ -76,13 +76,21 @@ func list[T any](ctx context.Context, r *Resolver, k graph.Kind, f *model.Filter
 	return out, nil
 }
 
+// checkFirst refuses a page size outside 0..maxFirst.
+func checkFirst(first *int) error {
+	if first != nil && (*first < 0 || *first > maxFirst) {
+		return fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	}
+	return nil
+}
+
 // adoptionPage returns a page of a mechanism's adoptions: first of them
 // (adoptionsFirst when nil) after the one the cursor after names. A cursor
 // is an adoption's ID; a write that takes that adoption away invalidates
 // it.
 func adoptionPage(as []*graph.Adoption, first *int, after *string) (*model.AdoptionConnection, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	n := adoptionsFirst
 	if first != nil {
@@ -133,8 +141,8 @@ func linked[T any](ctx context.Context, r *Resolver, rel graph.Relation, id grap
 
 // evidence loads the first sentences mentioning an entity.
 func evidence(ctx context.Context, r *Resolver, id graph.ID, first *int) ([]*graph.Evidence, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	ids, err := r.load(ctx).linked[graph.Mentions].Load(ctx, id)
 	if err != nil {
@@ -239,8 +247,8 @@ func must[T any](v *T, err error) (*T, error) {
 
 // firstEvidence loads the first of the given evidence sentences.
 func firstEvidence(ctx context.Context, r *Resolver, ids []graph.ID, first *int) ([]*graph.Evidence, error) {
-	if first != nil && (*first < 0 || *first > maxFirst) {
-		return nil, fmt.Errorf("%w: first must be between 0 and %d", errBadInput, maxFirst)
+	if err := checkFirst(first); err != nil {
+		return nil, err
 	}
 	return loadAll(ctx, r.load(ctx).evidence, ids[:min(len(ids), size(first))])
 }

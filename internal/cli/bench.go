@@ -43,8 +43,8 @@ type benchOptions struct {
 	requests int // per query
 	keep     bool
 	exe      string // the program run as fazhikg; "" means this one
-	// queryStore, when set, is a data directory whose GraphQL API alone
-	// is timed.
+	// queryStore, when set, is a store (data directory or database URL)
+	// whose GraphQL API alone is timed.
 	queryStore string
 }
 
@@ -159,6 +159,18 @@ type childRun struct {
 	stdout    string
 }
 
+// program returns the program bench runs as fazhikg.
+func (o benchOptions) program() (string, error) {
+	if o.exe != "" {
+		return o.exe, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("bench: finding this program: %w", err)
+	}
+	return exe, nil
+}
+
 // benchQueriesOnly times the GraphQL API over o.queryStore.
 func benchQueriesOnly(ctx context.Context, e *env, o benchOptions) error {
 	if !strings.Contains(o.queryStore, "://") {
@@ -166,12 +178,9 @@ func benchQueriesOnly(ctx context.Context, e *env, o benchOptions) error {
 			return fmt.Errorf("bench --query-store %s: holds no store (ingest and derive a corpus into it first)", o.queryStore)
 		}
 	}
-	exe := o.exe
-	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return fmt.Errorf("bench: finding this program: %w", err)
-		}
+	exe, err := o.program()
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(e.stderr, "bench %s: GraphQL with %d clients\n", o.queryStore, o.clients)
 	qs, err := timeGraphQL(ctx, o, exe, o.queryStore)
@@ -206,12 +215,9 @@ func runBench(ctx context.Context, e *env, o benchOptions, dirs []string) error 
 	for _, d := range dirs {
 		corpora = append(corpora, benchCorpus{name: filepath.Base(filepath.Clean(d)), dir: d})
 	}
-	exe := o.exe
-	if exe == "" {
-		var err error
-		if exe, err = os.Executable(); err != nil {
-			return fmt.Errorf("bench: finding this program: %w", err)
-		}
+	exe, err := o.program()
+	if err != nil {
+		return err
 	}
 	var results []*benchResult
 	for _, c := range corpora {

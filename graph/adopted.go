@@ -12,6 +12,10 @@ import (
 // quads, kept in memory so that a mechanism's or a jurisdiction's
 // adoptions cost no store read. It is linked from the entries of its
 // mechanism and of its adopter.
+//
+// A large store holds millions of them, so none owns a small object of
+// its own: adoptions live in the catalogue's slab, their IDs and evidence
+// in its arenas, their statuses and lists of cues are shared.
 type adopted struct {
 	id        ID
 	typed     bool
@@ -20,8 +24,8 @@ type adopted struct {
 	report    ID
 	year      int
 	status    AdoptionStatus
-	evidence  []int // indexes of the report's sentences, sorted
-	cues      []string
+	evidence  []int    // indexes of the report's sentences, sorted; never changed in place
+	cues      []string // sorted; shared, never changed in place
 }
 
 // applyAdoption adds (d = +1) or subtracts (d = -1) one quad of an
@@ -32,7 +36,8 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 		if d < 0 {
 			return
 		}
-		a = &adopted{id: c.id(id)}
+		a = c.slots.new()
+		a.id = ID(c.ids.str(string(id)))
 		c.adoptions[a.id] = a
 	}
 	switch q.Predicate {
@@ -49,16 +54,16 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 	case PredYear:
 		a.year = set(a.year, intOf(q.Object), d)
 	case PredStatus:
-		a.status = set(a.status, AdoptionStatus(strOf(q.Object)), d)
+		a.status = set(a.status, AdoptionStatus(c.intern(strOf(q.Object))), d)
 	case PredCue:
 		// Sorted, so that the catalogue holds the same cues in the same
 		// order whatever order their quads came in.
-		v := c.intern(strOf(q.Object))
+		v := strOf(q.Object)
 		i, found := slices.BinarySearch(a.cues, v)
 		if d > 0 && !found {
-			a.cues = slices.Insert(a.cues, i, v)
+			a.cues = c.cueSet(slices.Insert(slices.Clone(a.cues), i, v))
 		} else if d < 0 && found {
-			a.cues = slices.Delete(a.cues, i, i+1)
+			a.cues = c.cueSet(slices.Delete(slices.Clone(a.cues), i, i+1))
 		}
 	case PredEvidence:
 		ev, _ := idOf(q.Object)
@@ -69,14 +74,36 @@ func (c *catalogue) applyAdoption(id ID, q quad.Quad, d int) {
 		at, found := slices.BinarySearch(a.evidence, i)
 		switch {
 		case d > 0 && !found:
-			a.evidence = slices.Insert(a.evidence, at, i)
+			ev := c.ints.alloc(len(a.evidence) + 1)
+			copy(ev, a.evidence[:at])
+			ev[at] = i
+			copy(ev[at+1:], a.evidence[at:])
+			a.evidence = ev
 		case d < 0 && found:
-			a.evidence = slices.Delete(a.evidence, at, at+1)
+			a.evidence = slices.Concat(a.evidence[:at], a.evidence[at+1:])
 		}
 	}
 	if !a.typed && a.mechanism == "" && a.adopter == "" && a.report == "" && a.year == 0 && a.status == "" && len(a.evidence) == 0 && len(a.cues) == 0 {
 		delete(c.adoptions, id)
+		c.slots.put(a)
 	}
+}
+
+// cueSet returns the catalogue's shared copy of a sorted list of cues.
+func (c *catalogue) cueSet(cues []string) []string {
+	if len(cues) == 0 {
+		return nil
+	}
+	key := strings.Join(cues, "\x00")
+	if set, ok := c.cueSets[key]; ok {
+		return set
+	}
+	set := slices.Clip(slices.Clone(cues))
+	for i, s := range set {
+		set[i] = c.intern(s)
+	}
+	c.cueSets[key] = set
+	return set
 }
 
 // set returns v for an addition, the zero value for the removal of the

@@ -24,9 +24,17 @@ type catalogue struct {
 	entries   map[ID]*entry
 	keys      map[string][]*entry // folded name, alias, full name or code → entities
 	adoptions map[ID]*adopted
-	// strings interns predicates and cues, which recur in every entity
-	// and adoption.
+	// strings interns predicates, cues and statuses, which recur in every
+	// entity and adoption; cueSets the sorted lists of cues adoptions
+	// share.
 	strings map[string]string
+	cueSets map[string][]string
+	// ids holds the IDs of entities and adoptions, slots the adoptions
+	// and ints their evidence: a few large objects to the garbage
+	// collector instead of millions of small ones (see arena).
+	ids   stringArena
+	ints  arena[int]
+	slots slab[adopted]
 
 	sortMu sync.Mutex // guards sorted; taken under the store's read lock
 	sorted map[Kind][]*entry
@@ -57,7 +65,7 @@ type use struct {
 // use returns the use of a report, added if missing when add is set; nil
 // when there is none.
 func (e *entry) use(report ID, add bool) *use {
-	i, found := sort.Find(len(e.uses), func(i int) int { return strings.Compare(string(report), string(e.uses[i].report)) })
+	i, found := e.find(report)
 	if found {
 		return &e.uses[i]
 	}
@@ -70,9 +78,18 @@ func (e *entry) use(report ID, add bool) *use {
 	return &e.uses[i]
 }
 
-// prune drops the uses that neither describe nor mention the entity.
-func (e *entry) prune() {
-	e.uses = slices.DeleteFunc(e.uses, func(u use) bool { return !u.described && u.mentions <= 0 })
+// find returns where the use of report is or would be in e.uses.
+func (e *entry) find(report ID) (int, bool) {
+	return sort.Find(len(e.uses), func(i int) int { return strings.Compare(string(report), string(e.uses[i].report)) })
+}
+
+// settle drops the use of report if it neither describes nor mentions
+// the entity any more. It looks at that use only: an entity named by
+// thousands of reports is changed one report at a time.
+func (e *entry) settle(report ID) {
+	if i, found := e.find(report); found && !e.uses[i].described && e.uses[i].mentions <= 0 {
+		e.uses = slices.Delete(e.uses, i, i+1)
+	}
 }
 
 // mentionedIn returns the number of reports whose text mentions the entity.
@@ -112,6 +129,7 @@ func newCatalogue() *catalogue {
 		keys:      make(map[string][]*entry),
 		adoptions: make(map[ID]*adopted),
 		strings:   make(map[string]string),
+		cueSets:   make(map[string][]string),
 		sorted:    make(map[Kind][]*entry),
 	}
 }
@@ -185,7 +203,7 @@ func (c *catalogue) apply(q quad.Quad, d int) {
 			if e := c.entry(id, d); e != nil {
 				if u := e.use(report, d > 0); u != nil {
 					u.mentions += int32(d)
-					e.prune()
+					e.settle(report)
 				}
 				c.drop(e)
 			}
@@ -207,7 +225,7 @@ func (c *catalogue) apply(q quad.Quad, d int) {
 	if q.Predicate == PredType {
 		if u := e.use(report, d > 0); u != nil {
 			u.described = d > 0
-			e.prune()
+			e.settle(report)
 		}
 	} else if pred, ok := q.Predicate.(quad.IRI); ok {
 		c.count(e, pred, q.Object, d)
@@ -236,10 +254,17 @@ func (c *catalogue) id(id ID) ID {
 	return id
 }
 
-// value shares the text of an IRI value naming an entry.
+// value returns the catalogue's copy of a value: the entry's ID for an IRI
+// naming an entry, text held in the arena for other IRIs and strings.
 func (c *catalogue) value(v quad.Value) quad.Value {
-	if x, ok := v.(quad.IRI); ok {
-		return quad.IRI(c.id(ID(x)))
+	switch x := v.(type) {
+	case quad.IRI:
+		if e := c.entries[ID(x)]; e != nil {
+			return quad.IRI(e.id)
+		}
+		return quad.IRI(c.ids.str(string(x)))
+	case quad.String:
+		return quad.String(c.ids.str(string(x)))
 	}
 	return v
 }
@@ -250,8 +275,8 @@ func (c *catalogue) entry(id ID, d int) *entry {
 	c.invalidate(id.Kind())
 	e := c.entries[id]
 	if e == nil && d > 0 {
-		e = &entry{id: c.id(id)}
-		c.entries[id] = e
+		e = &entry{id: ID(c.ids.str(string(id)))}
+		c.entries[e.id] = e
 	}
 	return e
 }
@@ -285,7 +310,7 @@ func (c *catalogue) count(e *entry, pred quad.IRI, val quad.Value, d int) {
 	st := statement{pred: quad.IRI(c.intern(string(pred))), val: c.value(val), n: d}
 	if keyed(pred) {
 		if s, ok := val.(quad.String); ok {
-			st.key = Fold(string(s))
+			st.key = c.ids.str(Fold(string(s)))
 		}
 		if st.key != "" && !e.hasKey(st.key) {
 			c.keys[st.key] = append(c.keys[st.key], e)

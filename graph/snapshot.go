@@ -158,16 +158,16 @@ func snapOfAdoption(a *adopted) snapAdoption {
 // addSnapEntry adds an entity read from a snapshot. The entities come
 // before the adoptions that point at them.
 func (c *catalogue) addSnapEntry(se snapEntry) {
-	e := &entry{id: se.ID, uses: make([]use, len(se.Uses))}
+	e := &entry{id: ID(c.ids.str(string(se.ID))), uses: make([]use, len(se.Uses))}
 	for i, u := range se.Uses {
 		e.uses[i] = use{c.id(u.Report), u.Described, u.Mentions}
 	}
 	e.vals = make([]statement, 0, len(se.Vals))
 	for _, v := range se.Vals {
-		st := statement{pred: quad.IRI(c.intern(string(v.Pred))), n: v.N, key: v.Key}
+		st := statement{pred: quad.IRI(c.intern(string(v.Pred))), n: v.N, key: c.ids.str(v.Key)}
 		switch v.Kind {
 		case 's':
-			st.val = quad.String(v.Text)
+			st.val = quad.String(c.ids.str(v.Text))
 		case 'i':
 			st.val = c.value(quad.IRI(v.Text))
 		case 'n':
@@ -185,9 +185,13 @@ func (c *catalogue) addSnapEntry(se snapEntry) {
 
 // addSnapAdoption adds an adoption read from a snapshot.
 func (c *catalogue) addSnapAdoption(sa snapAdoption) {
-	a := &adopted{id: sa.ID, typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
-		report: c.id(sa.Report), year: sa.Year, status: sa.Status, evidence: sa.Evidence, cues: internAll(c, sa.Cues)}
-	slices.Sort(a.cues)
+	a := c.slots.new()
+	*a = adopted{id: ID(c.ids.str(string(sa.ID))), typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
+		report: c.id(sa.Report), year: sa.Year, status: AdoptionStatus(c.intern(string(sa.Status))),
+		evidence: c.ints.alloc(len(sa.Evidence))}
+	copy(a.evidence, sa.Evidence)
+	slices.Sort(sa.Cues)
+	a.cues = c.cueSet(sa.Cues)
 	c.adoptions[a.id] = a
 	for _, end := range []ID{a.mechanism, a.adopter} {
 		if e := c.entries[end]; e != nil {
@@ -314,11 +318,4 @@ func writeSnapshot(dir string, c *catalogue, gen uint64) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
-}
-
-func internAll(c *catalogue, ss []string) []string {
-	for i, s := range ss {
-		ss[i] = c.intern(s)
-	}
-	return ss
 }

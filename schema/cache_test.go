@@ -1,12 +1,18 @@
 package schema_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
+	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"github.com/fazhikg/fazhikg/extract"
 	"github.com/fazhikg/fazhikg/graph"
@@ -126,4 +132,69 @@ func TestResponseCache(t *testing.T) {
 			t.Errorf("Find called %d times, want 21: the first answer should have made room for later ones", n)
 		}
 	})
+}
+
+// TestReplay checks that a POST asked again is answered with the bytes
+// sent the first time, without running the operation, and only then.
+func TestReplay(t *testing.T) {
+	s := &counting{Store: seeded(t)}
+	var replays []string
+	h := schema.NewHandler(s, schema.Options{Replayed: func(oc *graphql.OperationContext, _ time.Duration) {
+		replays = append(replays, oc.RawQuery)
+	}})
+	post := func(body, accept string) *httptest.ResponseRecorder {
+		t.Helper()
+		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, req)
+		return w
+	}
+	const q = `{"query":"{ mechanism(name: \"府检联动\") { name reportCount } }"}`
+
+	first := post(q, "")
+	again := post(q, "")
+	if first.Code != http.StatusOK || again.Code != http.StatusOK {
+		t.Fatalf("status %d then %d", first.Code, again.Code)
+	}
+	if !bytes.Equal(first.Body.Bytes(), again.Body.Bytes()) {
+		t.Errorf("replayed answer differs:\n%s\n%s", first.Body, again.Body)
+	}
+	if a, b := first.Header().Get("Content-Type"), again.Header().Get("Content-Type"); a != b || a == "" {
+		t.Errorf("Content-Type %q, then %q", a, b)
+	}
+	if len(replays) != 1 || !strings.Contains(replays[0], "府检联动") {
+		t.Errorf("replays reported: %q, want the query once", replays)
+	}
+
+	// The Accept header chooses the content type: not the same answer.
+	other := post(q, "application/graphql-response+json")
+	if got := other.Header().Get("Content-Type"); !strings.HasPrefix(got, "application/graphql-response+json") {
+		t.Errorf("Content-Type for Accept: application/graphql-response+json = %q", got)
+	}
+	if len(replays) != 1 {
+		t.Errorf("a request with another Accept header was replayed")
+	}
+
+	// Answers with errors are not replayed.
+	bad := `{"query":"{ mechanism(name: \"府检联动\") { nosuchfield } }"}`
+	post(bad, "")
+	if w := post(bad, ""); w.Code == http.StatusOK && len(replays) != 1 {
+		t.Errorf("an answer with errors was replayed")
+	}
+
+	// A write: the same body is answered afresh.
+	finds := s.finds.Load()
+	r := graphtest.Jiaxiang2023()
+	r.Name, r.Year = "jiaxiang-2024.txt", 2024
+	if _, err := s.PutReports(context.Background(), []*extract.Report{r}); err != nil {
+		t.Fatal(err)
+	}
+	post(q, "")
+	if s.finds.Load() != finds+1 || len(replays) != 1 {
+		t.Errorf("after a write: %d more lookups and %d replays, want 1 and still 1", s.finds.Load()-finds, len(replays))
+	}
 }

@@ -88,6 +88,7 @@ func newServer(s *graph.Store, o serveOptions) *server {
 	}
 	m := newMetrics()
 	o.api.Extensions = append(o.api.Extensions, operationMetrics{m})
+	o.api.Replayed = func(oc *graphql.OperationContext, took time.Duration) { operationMetrics{m}.observe(oc, "ok", took) }
 	if o.api.Writes != nil {
 		w := *o.api.Writes // the caller's options stay as they are
 		o.api.Writes = &w
@@ -384,18 +385,24 @@ func (operationMetrics) Validate(graphql.ExecutableSchema) error { return nil }
 func (o operationMetrics) InterceptResponse(ctx context.Context, next graphql.ResponseHandler) *graphql.Response {
 	start := time.Now()
 	resp := next(ctx)
-	op, field := "invalid", ""
-	if oc := graphql.GetOperationContext(ctx); oc != nil && oc.Operation != nil {
-		op = string(oc.Operation.Operation)
-		field = firstField(oc.Operation.SelectionSet)
-	}
 	result := "ok"
 	if resp != nil && len(resp.Errors) > 0 {
 		result = "error"
 	}
-	o.m.operations.WithLabelValues(op, field, result).Inc()
-	o.m.opLatency.WithLabelValues(op, field).Observe(time.Since(start).Seconds())
+	o.observe(graphql.GetOperationContext(ctx), result, time.Since(start))
 	return resp
+}
+
+// observe counts and times one operation; oc is nil for a request that
+// named none.
+func (o operationMetrics) observe(oc *graphql.OperationContext, result string, took time.Duration) {
+	op, field := "invalid", ""
+	if oc != nil && oc.Operation != nil {
+		op = string(oc.Operation.Operation)
+		field = firstField(oc.Operation.SelectionSet)
+	}
+	o.m.operations.WithLabelValues(op, field, result).Inc()
+	o.m.opLatency.WithLabelValues(op, field).Observe(took.Seconds())
 }
 
 // firstField returns the name (not the alias) of an operation's first

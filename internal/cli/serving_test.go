@@ -257,6 +257,7 @@ func TestMetrics(t *testing.T) {
 	}}})
 	defer h.Close()
 	post(t, h, gqlBody(`{ stats { reports } }`, nil))
+	post(t, h, gqlBody(`{ stats { reports } }`, nil)) // replayed: counted all the same
 	post(t, h, gqlBody(`{ a: mechanism(name: "府检联动") { name } }`, nil))
 	post(t, h, gqlBody(`{ reports(first: 100000) { totalCount } }`, nil))
 	post(t, h, gqlBody(`mutation($t: String!) { ingestReport(text: $t) { id } }`, map[string]any{"t": sampleText}), "Authorization: Bearer "+testToken)
@@ -270,15 +271,15 @@ func TestMetrics(t *testing.T) {
 	}
 	body := w.Body.String()
 	for _, want := range []string{
-		`fazhikg_http_requests_total{code="200",route="graphql"} 5`,
+		`fazhikg_http_requests_total{code="200",route="graphql"} 6`,
 		`fazhikg_http_requests_total{code="401",route="graphql"} 1`,
-		`fazhikg_graphql_operations_total{field="stats",operation="query",result="ok"} 1`,
+		`fazhikg_graphql_operations_total{field="stats",operation="query",result="ok"} 2`,
 		`fazhikg_graphql_operations_total{field="mechanism",operation="query",result="ok"} 1`,
 		`fazhikg_graphql_operations_total{field="reports",operation="query",result="error"} 1`,
 		`fazhikg_graphql_operations_total{field="ingestReport",operation="mutation",result="ok"} 1`,
 		`fazhikg_api_writes_total{op="ingest",outcome="added"} 1`,
 		`fazhikg_api_writes_total{op="ingest",outcome="rejected"} 1`,
-		`fazhikg_http_request_duration_seconds_count{route="graphql"} 6`,
+		`fazhikg_http_request_duration_seconds_count{route="graphql"} 7`,
 		`fazhikg_http_requests_in_flight`,
 		`go_goroutines`,
 		`process_resident_memory_bytes`,

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"maps"
 	"sort"
 	"strconv"
 	"strings"
@@ -322,9 +323,15 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		return Stats{}, fmt.Errorf("graph.Stats: %w", err)
 	}
 	out := Stats{Backend: s.opts.Backend, Quads: st.Quads.Size, Entities: make(map[Kind]int)}
-	for id := range s.cat.entries {
-		out.Entities[id.Kind()]++
+	kinds, ok := s.kinds.get(s.version, struct{}{})
+	if !ok { // a walk over every entity: /healthz asks often
+		kinds = make(map[Kind]int)
+		for id := range s.cat.entries {
+			kinds[id.Kind()]++
+		}
+		s.kinds.put(s.version, struct{}{}, kinds, 1)
 	}
+	maps.Copy(out.Entities, kinds)
 	out.Reports = out.Entities[KindReport]
 	return out, nil
 }

@@ -72,8 +72,9 @@ type Store struct {
 	// what Evidence and Linked read, kept until the next write
 	evidence versionCache[ID, *Evidence]
 	links    versionCache[linkKey, []ID]
-	titles   versionCache[struct{}, []titleKey] // reports' titles, folded for Search
-	years    versionCache[ID, []int]            // the years of an entity's reports, for the explorer's walks
+	titles   versionCache[struct{}, []titleKey]   // reports' titles, folded for Search
+	years    versionCache[ID, []int]              // the years of an entity's reports, for the explorer's walks
+	kinds    versionCache[struct{}, map[Kind]int] // entities of each kind, for Stats
 	adopters versionCache[adoptersKey, []*Adoption]
 	// params are the diffusion weights Derive fitted (nil: none yet),
 	// paramsInputs the hash of the events they were fitted to.
@@ -98,6 +99,7 @@ func Open(ctx context.Context, opts Options) (*Store, error) {
 		evidence: versionCache[ID, *Evidence]{max: evidenceCacheSize},
 		links:    versionCache[linkKey, []ID]{max: linkCacheIDs},
 		titles:   versionCache[struct{}, []titleKey]{max: 1},
+		kinds:    versionCache[struct{}, map[Kind]int]{max: 1},
 		years:    versionCache[ID, []int]{max: yearsCacheInts},
 		adopters: versionCache[adoptersKey, []*Adoption]{max: adoptersCacheSize}}
 	var err error

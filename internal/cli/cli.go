@@ -31,6 +31,7 @@ type env struct {
 	stdout, stderr io.Writer
 	dataDir        string
 	cpuProfile     string
+	memProfile     string
 }
 
 // Run runs the command line args and returns the process exit code.
@@ -53,6 +54,8 @@ store and serves them over GraphQL.`,
 		"data directory of the embedded store (env FAZHIKG_DATA)")
 	root.PersistentFlags().StringVar(&e.cpuProfile, "cpuprofile", "",
 		"write a CPU profile of the command to this file (read it with go tool pprof)")
+	root.PersistentFlags().StringVar(&e.memProfile, "memprofile", "",
+		"write a memory profile of the command to this file when it ends: what it allocated, and what was still held (go tool pprof -sample_index=alloc_space or inuse_space)")
 	var stopProfile func() error
 	root.PersistentPreRunE = func(*cobra.Command, []string) (err error) {
 		stopProfile, err = startCPUProfile(e.cpuProfile)
@@ -74,6 +77,9 @@ store and serves them over GraphQL.`,
 		if perr := stopProfile(); perr != nil && err == nil {
 			err = perr
 		}
+	}
+	if perr := writeMemProfile(e.memProfile); perr != nil && err == nil {
+		err = perr
 	}
 	switch {
 	case err == nil:
@@ -110,6 +116,26 @@ func startCPUProfile(path string) (func() error, error) {
 		}
 		return nil
 	}, nil
+}
+
+// writeMemProfile writes the heap profile to path; nothing when path is
+// empty.
+func writeMemProfile(path string) error {
+	if path == "" {
+		return nil
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("--memprofile: %w", err)
+	}
+	err = pprof.Lookup("allocs").WriteTo(f, 0)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("--memprofile %s: %w", path, err)
+	}
+	return nil
 }
 
 // errUsage marks a bad command line.

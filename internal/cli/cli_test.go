@@ -377,3 +377,25 @@ func TestExportCascades(t *testing.T) {
 		t.Errorf("an unknown format: exit %d, want %d", code, ExitUsage)
 	}
 }
+
+func TestProfiles(t *testing.T) {
+	dir := t.TempDir()
+	cpu, mem := filepath.Join(dir, "cpu.prof"), filepath.Join(dir, "mem.prof")
+	code, _, errs := run(t, "--cpuprofile", cpu, "--memprofile", mem, "extract", "--format", "jsonl", corpusDir)
+	if code != 0 {
+		t.Fatalf("extract with profiles: exit %d: %s", code, errs)
+	}
+	for _, p := range []string{cpu, mem} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b { // pprof's gzipped protocol buffers
+			t.Errorf("%s: %d bytes, not a profile", filepath.Base(p), len(b))
+		}
+	}
+	code, _, errs = run(t, "--memprofile", filepath.Join(dir, "no", "such", "dir", "mem.prof"), "extract", corpusDir)
+	if code == 0 || !strings.Contains(errs, "--memprofile") {
+		t.Errorf("--memprofile into a missing directory: exit %d, %q", code, errs)
+	}
+}

@@ -92,19 +92,20 @@ func (c *responseCache) InterceptResponse(ctx context.Context, next graphql.Resp
 	if !ok {
 		return next(ctx)
 	}
+	var resp *graphql.Response
 	if e := c.get(key); e != nil {
-		keptFor(ctx, oc)
-		return e.resp
+		resp = e.resp
+	} else {
+		v, _, _ := c.flight.Do(string(key[:]), func() (any, error) {
+			resp := next(ctx)
+			if resp != nil && len(resp.Errors) == 0 {
+				c.put(&cached{key: key, resp: resp})
+			}
+			return resp, nil
+		})
+		resp = v.(*graphql.Response)
 	}
-	v, _, _ := c.flight.Do(string(key[:]), func() (any, error) {
-		resp := next(ctx)
-		if resp != nil && len(resp.Errors) == 0 {
-			c.put(&cached{key: key, resp: resp})
-		}
-		return resp, nil
-	})
-	resp := v.(*graphql.Response)
-	if len(resp.Errors) == 0 {
+	if resp != nil && len(resp.Errors) == 0 {
 		keptFor(ctx, oc)
 	}
 	return resp

@@ -143,15 +143,10 @@ func TestReplay(t *testing.T) {
 		replays = append(replays, oc.RawQuery)
 	}})
 	post := func(body, accept string) *httptest.ResponseRecorder {
-		t.Helper()
-		req := httptest.NewRequest(http.MethodPost, "/graphql", strings.NewReader(body))
-		req.Header.Set("Content-Type", "application/json")
-		if accept != "" {
-			req.Header.Set("Accept", accept)
+		if accept == "" {
+			return send(h, []byte(body))
 		}
-		w := httptest.NewRecorder()
-		h.ServeHTTP(w, req)
-		return w
+		return send(h, []byte(body), "Accept: "+accept)
 	}
 	const q = `{"query":"{ mechanism(name: \"府检联动\") { name reportCount } }"}`
 

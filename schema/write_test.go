@@ -47,18 +47,30 @@ func do(t *testing.T, h http.Handler, auth, query string, vars map[string]any) r
 	if err != nil {
 		t.Fatal(err)
 	}
-	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
+	var headers []string
 	if auth != "" {
-		req.Header.Set("Authorization", auth)
+		headers = append(headers, "Authorization: "+auth)
 	}
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, req)
+	w := send(h, body, headers...)
 	resp := response{status: w.Code, header: w.Header()}
 	if err := json.Unmarshal(w.Body.Bytes(), &resp); err != nil {
 		t.Fatalf("response is not JSON (%d): %v\n%s", w.Code, err, w.Body)
 	}
 	return resp
+}
+
+// send posts a JSON body to /graphql with the given headers ("Name:
+// value") and returns the recorded response.
+func send(h http.Handler, body []byte, headers ...string) *httptest.ResponseRecorder {
+	req := httptest.NewRequest(http.MethodPost, "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	for _, hv := range headers {
+		name, value, _ := strings.Cut(hv, ":")
+		req.Header.Set(name, strings.TrimSpace(value))
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, req)
+	return w
 }
 
 // writable returns a handler over a seeded memstore with writes enabled.

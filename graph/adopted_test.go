@@ -32,8 +32,12 @@ func TestAdoptionOrderIndependent(t *testing.T) {
 		got := dump(c)
 		if i == 0 {
 			want = got
-			if a := c.adoptions[id]; a == nil || len(a.cues) != 3 || !slices.IsSorted(a.cues) {
-				t.Fatalf("adoption %v: want three cues, sorted", a)
+			i, ok := c.adoptions[id]
+			if !ok {
+				t.Fatalf("no adoption %s", id)
+			}
+			if a := c.adoption(i); len(a.cues) != 3 || !slices.IsSorted(a.cues) {
+				t.Fatalf("adoption %+v: want three cues, sorted", a)
 			}
 			continue
 		}

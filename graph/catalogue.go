@@ -23,18 +23,21 @@ import (
 type catalogue struct {
 	entries   map[ID]*entry
 	keys      map[string][]*entry // folded name, alias, full name or code → entities
-	adoptions map[ID]*adopted
+	adoptions map[ID]int32        // → index in slots
 	// strings interns predicates, cues and statuses, which recur in every
-	// entity and adoption; cueSets the sorted lists of cues adoptions
-	// share.
-	strings map[string]string
-	cueSets map[string][]string
+	// entity and adoption. Adoptions share their statuses and sorted
+	// lists of cues by index in statuses and cueLists (cueSets finds
+	// a list's index).
+	strings  map[string]string
+	statuses []AdoptionStatus
+	cueLists [][]string
+	cueSets  map[string]uint32
 	// ids holds the IDs of entities and adoptions, slots the adoptions
 	// and ints their evidence: a few large objects to the garbage
-	// collector instead of millions of small ones (see arena).
+	// collector, and slots none it has to scan (see arena).
 	ids   stringArena
-	ints  arena[int]
-	slots slab[adopted]
+	ints  refArena[int]
+	slots slab[adoptRec]
 
 	sortMu sync.Mutex // guards sorted; taken under the store's read lock
 	sorted map[Kind][]*entry
@@ -42,14 +45,15 @@ type catalogue struct {
 
 // entry is one entity of the catalogue.
 type entry struct {
-	id ID
+	id    ID
+	idRef ref // of id in the catalogue's ids
 	// uses are the reports that describe the entity or mention it, sorted
 	// by report.
 	uses []use
 	vals []statement
-	// adoptions are those of a mechanism, or by a jurisdiction, in no
-	// particular order.
-	adoptions []*adopted
+	// adoptions are those of a mechanism, or by a jurisdiction, by
+	// index in the catalogue's slots, in no particular order.
+	adoptions []int32
 }
 
 // use is one report's part in an entity: whether its rdf:type quad
@@ -127,9 +131,11 @@ func newCatalogue() *catalogue {
 	return &catalogue{
 		entries:   make(map[ID]*entry),
 		keys:      make(map[string][]*entry),
-		adoptions: make(map[ID]*adopted),
+		adoptions: make(map[ID]int32),
 		strings:   make(map[string]string),
-		cueSets:   make(map[string][]string),
+		statuses:  []AdoptionStatus{""},
+		cueLists:  [][]string{nil},
+		cueSets:   make(map[string]uint32),
 		sorted:    make(map[Kind][]*entry),
 	}
 }
@@ -275,10 +281,16 @@ func (c *catalogue) entry(id ID, d int) *entry {
 	c.invalidate(id.Kind())
 	e := c.entries[id]
 	if e == nil && d > 0 {
-		e = &entry{id: ID(c.ids.str(string(id)))}
+		e = c.newEntry(id)
 		c.entries[e.id] = e
 	}
 	return e
+}
+
+// newEntry returns an entry of id, its ID held in the arena.
+func (c *catalogue) newEntry(id ID) *entry {
+	r, s := c.ids.put(string(id))
+	return &entry{id: ID(s), idRef: r}
 }
 
 // drop removes an entry nothing describes or mentions any more.

@@ -146,7 +146,8 @@ func (s *Store) diffusionState(ctx context.Context) (*diffState, error) {
 		st.root[name] = r
 	}
 	// adoptions stated as achieved or in place
-	for _, a := range c.adoptions {
+	for _, i := range c.adoptions {
+		a := c.adoption(i)
 		if a.status == AdoptionPlanned || a.year == 0 || a.mechanism == "" || a.adopter == "" {
 			continue
 		}

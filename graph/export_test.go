@@ -61,7 +61,7 @@ func dump(c *catalogue) string {
 			lines = append(lines, fmt.Sprintf("  %s %s %s ×%d key %q", id, st.pred, quad.ToString(st.val), st.n, st.key))
 		}
 		for _, a := range e.adoptions {
-			lines = append(lines, fmt.Sprintf("  %s adoption %s", id, a.id))
+			lines = append(lines, fmt.Sprintf("  %s adoption %s", id, c.adoption(a).id))
 		}
 	}
 	for key, es := range c.keys {
@@ -73,7 +73,7 @@ func dump(c *catalogue) string {
 		lines = append(lines, fmt.Sprintf("key %q %v", key, ids))
 	}
 	for id, a := range c.adoptions {
-		lines = append(lines, fmt.Sprintf("adoption %s %+v", id, *a))
+		lines = append(lines, fmt.Sprintf("adoption %s %+v", id, c.adoption(a)))
 	}
 	slices.Sort(lines)
 	return strings.Join(lines, "\n")

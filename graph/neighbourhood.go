@@ -202,7 +202,8 @@ func (w *walk) linkedIDs(e *entry, take func(ID)) {
 	if k == KindJurisdiction || k == KindMechanism {
 		var partners []ID
 		seen := make(map[ID]bool)
-		for _, a := range e.adoptions {
+		for _, i := range e.adoptions {
+			a := w.s.cat.adoption(i)
 			if a.adopter == "" || a.mechanism == "" || w.v.dated() && !w.v.inRange(a.year) {
 				continue
 			}

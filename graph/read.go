@@ -246,8 +246,8 @@ func (s *Store) Adoptions(ctx context.Context, ids []ID) ([]*Adoption, error) {
 	}
 	out := make([]*Adoption, len(ids))
 	for i, id := range ids {
-		if a := s.cat.adoptions[id]; a != nil {
-			out[i] = a.view()
+		if a, ok := s.cat.adoptions[id]; ok {
+			out[i] = s.cat.adoption(a).view()
 		}
 	}
 	return out, nil
@@ -446,6 +446,7 @@ func (s *Store) AdoptionsOf(ctx context.Context, ids []ID) ([][]*Adoption, error
 			continue
 		}
 		for _, a := range e.adoptions {
+			a := s.cat.adoption(a)
 			if (id.Kind() == KindMechanism && a.mechanism == id) || (id.Kind() == KindJurisdiction && a.adopter == id) {
 				out[i] = append(out[i], a.view())
 			}

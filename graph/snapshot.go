@@ -117,8 +117,8 @@ func (c *catalogue) snapshot(gen uint64) (*snapshot, error) {
 		}
 		snap.Entries = append(snap.Entries, se)
 	}
-	for _, a := range c.adoptions {
-		snap.Adoptions = append(snap.Adoptions, snapOfAdoption(a))
+	for _, i := range c.adoptions {
+		snap.Adoptions = append(snap.Adoptions, snapOfAdoption(c.adoption(i)))
 	}
 	return snap, nil
 }
@@ -150,7 +150,7 @@ func snapOfEntry(e *entry) (snapEntry, error) {
 	return se, nil
 }
 
-func snapOfAdoption(a *adopted) snapAdoption {
+func snapOfAdoption(a adopted) snapAdoption {
 	return snapAdoption{ID: a.id, Mechanism: a.mechanism, Adopter: a.adopter,
 		Report: a.report, Typed: a.typed, Year: a.year, Status: a.status, Evidence: a.evidence, Cues: a.cues}
 }
@@ -158,7 +158,8 @@ func snapOfAdoption(a *adopted) snapAdoption {
 // addSnapEntry adds an entity read from a snapshot. The entities come
 // before the adoptions that point at them.
 func (c *catalogue) addSnapEntry(se snapEntry) {
-	e := &entry{id: ID(c.ids.str(string(se.ID))), uses: make([]use, len(se.Uses))}
+	e := c.newEntry(se.ID)
+	e.uses = make([]use, len(se.Uses))
 	for i, u := range se.Uses {
 		e.uses[i] = use{c.id(u.Report), u.Described, u.Mentions}
 	}
@@ -185,17 +186,29 @@ func (c *catalogue) addSnapEntry(se snapEntry) {
 
 // addSnapAdoption adds an adoption read from a snapshot.
 func (c *catalogue) addSnapAdoption(sa snapAdoption) {
-	a := c.slots.new()
-	*a = adopted{id: ID(c.ids.str(string(sa.ID))), typed: sa.Typed, mechanism: c.id(sa.Mechanism), adopter: c.id(sa.Adopter),
-		report: c.id(sa.Report), year: sa.Year, status: AdoptionStatus(c.intern(string(sa.Status))),
-		evidence: c.ints.alloc(len(sa.Evidence))}
-	copy(a.evidence, sa.Evidence)
+	i := c.slots.new()
+	a := c.slots.at(i)
+	id, s := c.ids.put(string(sa.ID))
+	ev, evidence := c.ints.alloc(len(sa.Evidence))
+	copy(evidence, sa.Evidence)
 	slices.Sort(sa.Cues)
-	a.cues = c.cueSet(sa.Cues)
-	c.adoptions[a.id] = a
-	for _, end := range []ID{a.mechanism, a.adopter} {
-		if e := c.entries[end]; e != nil {
-			e.adoptions = append(e.adoptions, a)
+	*a = adoptRec{id: id, typed: sa.Typed, year: int32(sa.Year), status: c.status(sa.Status), evidence: ev, cues: c.cueSet(sa.Cues)}
+	if sa.Report != "" {
+		a.report = c.idRef(sa.Report)
+	}
+	c.adoptions[ID(s)] = i
+	for _, end := range []struct {
+		ref *ref
+		id  ID
+	}{{&a.mechanism, sa.Mechanism}, {&a.adopter, sa.Adopter}} {
+		if end.id == "" {
+			continue
+		}
+		if e := c.entries[end.id]; e != nil {
+			*end.ref = e.idRef
+			e.adoptions = append(e.adoptions, i)
+		} else {
+			*end.ref, _ = c.ids.put(string(end.id))
 		}
 	}
 }
@@ -243,8 +256,8 @@ func encodeSnapshot(w io.Writer, c *catalogue, gen uint64) error {
 			}
 		}
 	}
-	for _, a := range c.adoptions {
-		chunk.Adoptions = append(chunk.Adoptions, snapOfAdoption(a))
+	for _, i := range c.adoptions {
+		chunk.Adoptions = append(chunk.Adoptions, snapOfAdoption(c.adoption(i)))
 		if len(chunk.Entries)+len(chunk.Adoptions) >= snapChunkSize {
 			if err := flush(false); err != nil {
 				return err

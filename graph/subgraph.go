@@ -481,7 +481,8 @@ func (w *walk) describedYears(a, b ID) []int {
 // until finish: a walk keeps few of the edges it reads.
 func (w *walk) adoptionEdges(e *entry, keep func(ID) bool) []Edge {
 	byPair := make(map[[2]ID]*Edge)
-	for _, a := range e.adoptions {
+	for _, i := range e.adoptions {
+		a := w.s.cat.adoption(i)
 		if a.adopter == "" || a.mechanism == "" {
 			continue
 		}

@@ -33,7 +33,25 @@ type levelKV struct {
 	// knows absent when they name a number above its horizon (see
 	// skipNew); nil until the store's layout is known.
 	buckets atomic.Pointer[idBuckets]
+	// spare holds the buffers of the last write transaction for the next
+	// one: its overlay and the batch it committed. Ingest commits
+	// thousands of transactions of similar size, and growing a fresh
+	// overlay and batch for each was a fifth of everything it allocated.
+	spare atomic.Pointer[levelBuffers]
+	// hot holds values write transactions read, for the next ones.
+	hot hotCache
 }
+
+// levelBuffers are the reusable buffers of a write transaction.
+type levelBuffers struct {
+	pending *memdb.DB
+	batch   leveldb.Batch
+	scratch []byte // a pending value being encoded
+}
+
+// maxSpareBytes bounds what a spare overlay may keep: the buffers of one
+// exceptionally large transaction (a derive) are left to the collector.
+const maxSpareBytes = 64 << 20
 
 var _ flat.KV = (*levelKV)(nil)
 
@@ -46,9 +64,12 @@ func openLevel(dir string, noSync bool) (*levelKV, error) {
 		Filter:             filter.NewBloomFilter(10),
 		BlockCacheCapacity: 32 << 20,
 		// Ingest writes tens of millions of keys in random order. Larger
-		// memtables and tables, and a first level of 64 MiB instead of
-		// 10, leave the store one or two levels shallower, so each key
-		// is rewritten by fewer compactions.
+		// memtables and tables, and levels ten times LevelDB's (640 MiB
+		// for the first), leave the store one or two levels shallower.
+		// A first level of 60 or 320 MiB made no difference at 10,000
+		// reports: most compactions are started by reads (LevelDB
+		// compacts a table that many reads had to pass), which hotCache
+		// spares.
 		WriteBuffer:         32 << 20,
 		CompactionTableSize: 8 << 20,
 		CompactionTotalSize: 64 << 20,
@@ -56,7 +77,7 @@ func openLevel(dir string, noSync bool) (*levelKV, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &levelKV{db: db, wo: &opt.WriteOptions{Sync: !noSync}}, nil
+	return &levelKV{db: db, wo: &opt.WriteOptions{Sync: !noSync}, hot: newHotCache(hotEntries)}, nil
 }
 
 func (k *levelKV) Close() error { return k.db.Close() }
@@ -68,7 +89,11 @@ func (k *levelKV) Tx(rw bool) (flat.Tx, error) {
 	}
 	tx := &levelTx{kv: k, sn: sn}
 	if rw {
-		tx.pending = memdb.New(comparer.DefaultComparer, 0)
+		tx.bufs = k.spare.Swap(nil)
+		if tx.bufs == nil {
+			tx.bufs = &levelBuffers{pending: memdb.New(comparer.DefaultComparer, 0)}
+		}
+		tx.pending = tx.bufs.pending
 		tx.startHorizon()
 	}
 	return tx, nil
@@ -84,6 +109,7 @@ type levelTx struct {
 	kv      *levelKV
 	sn      *leveldb.Snapshot
 	pending *memdb.DB // nil for a read-only transaction
+	bufs    *levelBuffers
 	done    bool
 	horizon uint64 // Cayley's counter when a write transaction started
 }
@@ -99,7 +125,8 @@ func (tx *levelTx) Commit(ctx context.Context) error {
 	if tx.pending.Size() > bigTransaction {
 		return tx.commitLarge()
 	}
-	var b leveldb.Batch
+	b := &tx.bufs.batch
+	b.Reset()
 	it := tx.pending.NewIterator(nil)
 	for it.Next() {
 		v := it.Value()
@@ -110,7 +137,9 @@ func (tx *levelTx) Commit(ctx context.Context) error {
 		}
 	}
 	it.Release()
-	return tx.kv.db.Write(&b, tx.kv.wo)
+	err := tx.kv.db.Write(b, tx.kv.wo)
+	tx.kv.hot.committed(tx.pending, err)
+	return err
 }
 
 // bigTransaction is the size of pending changes above which a commit goes
@@ -139,7 +168,9 @@ func (tx *levelTx) commitLarge() error {
 		tr.Discard()
 		return err
 	}
-	return tr.Commit()
+	err = tr.Commit()
+	tx.kv.hot.committed(tx.pending, err)
+	return err
 }
 
 func (tx *levelTx) Close() error {
@@ -147,6 +178,7 @@ func (tx *levelTx) Close() error {
 		tx.done = true
 		tx.sn.Release()
 		tx.pending = nil
+		tx.recycle()
 	}
 	return nil
 }
@@ -163,9 +195,17 @@ func (tx *levelTx) Get(ctx context.Context, key flat.Key) (flat.Value, error) {
 	if tx.knownAbsent(key) {
 		return nil, flat.ErrNotFound
 	}
+	if tx.pending != nil {
+		if v, ok := tx.kv.hot.get(key); ok {
+			return bytes.Clone(v), nil
+		}
+	}
 	v, err := tx.sn.Get(key, nil)
 	if err == leveldb.ErrNotFound {
 		return nil, flat.ErrNotFound
+	}
+	if err == nil && tx.pending != nil {
+		tx.kv.hot.add(key, v)
 	}
 	return v, err
 }
@@ -178,7 +218,25 @@ func (tx *levelTx) Put(k flat.Key, v flat.Value) error {
 	if tx.pending == nil {
 		return flat.ErrReadOnly
 	}
-	return tx.pending.Put(k, append([]byte{opPut}, v...))
+	b := tx.bufs
+	b.scratch = append(append(b.scratch[:0], opPut), v...)
+	return tx.pending.Put(k, b.scratch) // Put copies it
+}
+
+// recycle keeps the buffers of a finished write transaction for the next,
+// unless they grew too large to be worth keeping.
+func (tx *levelTx) recycle() {
+	b := tx.bufs
+	if b == nil {
+		return
+	}
+	tx.bufs = nil
+	if b.pending.Size() > maxSpareBytes || len(b.batch.Dump()) > maxSpareBytes {
+		return
+	}
+	b.pending.Reset()
+	b.batch.Reset()
+	tx.kv.spare.Store(b)
 }
 
 func (tx *levelTx) Del(k flat.Key) error {

@@ -148,3 +148,86 @@ func TestLevelKVLarge(t *testing.T) {
 		t.Errorf("overwritten key = %q after the large commit", got)
 	}
 }
+
+// TestLevelKVHotCache checks that what write transactions read stays right
+// across commits that change, delete and re-add the keys read, in small
+// and large commits, and that the cache keeps what it read.
+func TestLevelKVHotCache(t *testing.T) {
+	ctx := context.Background()
+	db, err := openLevel(t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	commit := func(tx flat.Tx) {
+		t.Helper()
+		if err := tx.Commit(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tx, _ := db.Tx(true)
+	put(t, tx, "n/1", "one")
+	put(t, tx, "n/2", "two")
+	commit(tx)
+
+	steps := []struct {
+		name  string
+		write func(tx flat.Tx)
+		want  map[string]string
+	}{
+		{"unchanged", func(flat.Tx) {}, map[string]string{"n/1": "one", "n/2": "two"}},
+		{"changed", func(tx flat.Tx) { put(t, tx, "n/1", "uno") }, map[string]string{"n/1": "uno", "n/2": "two"}},
+		{"deleted", func(tx flat.Tx) { tx.Del(flat.Key("n/2")) }, map[string]string{"n/1": "uno", "n/2": "<none>"}},
+		{"added again", func(tx flat.Tx) { put(t, tx, "n/2", "dos") }, map[string]string{"n/1": "uno", "n/2": "dos"}},
+		{"changed in a large commit", func(tx flat.Tx) {
+			put(t, tx, "n/1", "eins")
+			big := strings.Repeat("x", 1<<10)
+			for i := range bigTransaction / len(big) * 2 {
+				put(t, tx, fmt.Sprintf("z/%08d", i), big)
+			}
+		}, map[string]string{"n/1": "eins", "n/2": "dos"}},
+		{"too large to keep", func(tx flat.Tx) { put(t, tx, "n/2", strings.Repeat("y", hotMaxValue+1)) },
+			map[string]string{"n/1": "eins", "n/2": strings.Repeat("y", hotMaxValue+1)}},
+	}
+	for _, step := range steps {
+		tx, _ := db.Tx(true)
+		for k := range step.want {
+			get(t, tx, k) // read in a write transaction: kept by the cache
+		}
+		step.write(tx)
+		commit(tx)
+		tx, _ = db.Tx(true)
+		ro, _ := db.Tx(false)
+		for k, want := range step.want {
+			if got := get(t, tx, k); got != want {
+				t.Errorf("%s: write transaction reads %s = %.10q, want %.10q", step.name, k, got, want)
+			}
+			if got := get(t, ro, k); got != want {
+				t.Errorf("%s: store holds %s = %.10q, want %.10q", step.name, k, got, want)
+			}
+		}
+		tx.Close()
+		ro.Close()
+	}
+	if _, ok := db.hot.get([]byte("n/1")); !ok {
+		t.Error("the cache does not hold a key write transactions read")
+	}
+}
+
+func TestHotCacheGenerations(t *testing.T) {
+	h := newHotCache(2)
+	h.add([]byte("a"), []byte("1"))
+	h.add([]byte("b"), []byte("2"))
+	h.add([]byte("c"), []byte("3")) // a and b become the old generation
+	if v, ok := h.get([]byte("a")); !ok || string(v) != "1" {
+		t.Errorf("get(a) = %q, %v after one turn of generations", v, ok)
+	}
+	h.add([]byte("d"), []byte("4")) // c and a old, b dropped
+	h.add([]byte("e"), []byte("5"))
+	if _, ok := h.get([]byte("b")); ok {
+		t.Error("b outlived two generations")
+	}
+	if len(h.cur)+len(h.old) > 4 {
+		t.Errorf("cache holds %d keys, limit 2 per generation", len(h.cur)+len(h.old))
+	}
+}
